@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace SalesInsights.Pipeline;
+
+/// <summary>
+/// The one helper base for modules that treat documents independently: CPU-bound work on every input, run in
+/// parallel, order preserved. Return null to drop a document (after reporting why), or the input to pass it on.
+/// </summary>
+public abstract class ForEachDocument : IModule
+{
+    protected abstract Document? Execute(Document input, IExecutionContext context);
+
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
+    {
+        var results = new Document?[inputs.Length];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, inputs.Length, options, i =>
+        {
+            try
+            {
+                results[i] = Execute(inputs[i], context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A programmer error in one document must not hide the others: report it against that document.
+                context.Diagnostics.Report(Diagnostic.Error("SI0001", $"{GetType().Name} failed: {e.Message}", inputs[i].Source ?? inputs[i].Destination ?? "(generated)"));
+                results[i] = null;
+            }
+        });
+        var builder = ImmutableArray.CreateBuilder<Document>(inputs.Length);
+        foreach (var result in results)
+        {
+            if (result is not null)
+            {
+                builder.Add(result);
+            }
+        }
+        return Task.FromResult(builder.ToImmutable());
+    }
+}
