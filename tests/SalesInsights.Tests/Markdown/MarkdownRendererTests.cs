@@ -59,7 +59,7 @@ public sealed class MarkdownRendererTests
     public void Code_blocks_are_highlighted_at_build_time_with_classes_not_inline_styles()
     {
         var html = Render("```csharp\nvar x = \"a\"; // note\n```\n").Html;
-        Assert.Contains("<pre class=\"highlight\" data-lang=\"csharp\"><code>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"highlight\" data-lang=\"csharp\" tabindex=\"0\"><code>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"keyword\">var</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }

@@ -36,7 +36,8 @@ public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
         var code = Code(block);
         var language = Aliases.TryGetValue(info, out var id) ? Languages.FindById(id) : null;
         var label = info.Length > 0 ? $" data-lang=\"{WebUtility.HtmlEncode(info)}\"" : string.Empty;
-        renderer.Write($"<pre class=\"highlight\"{label}><code>");
+        // tabindex: a long line scrolls sideways, and keyboard users must be able to focus the block to scroll it.
+        renderer.Write($"<pre class=\"highlight\"{label} tabindex=\"0\"><code>");
         renderer.Write(language is null ? WebUtility.HtmlEncode(code) : Highlight(code, language));
         renderer.WriteLine("</code></pre>");
     }
