@@ -1,0 +1,66 @@
+using SalesInsights.Site;
+
+namespace SalesInsights.Tests.Support;
+
+/// <summary>
+/// The repository's sample site, built once per test run for every check that reads the finished site (browser,
+/// HTML validity, feeds). Building is the slow part, so it is shared; nothing may write into it.
+/// </summary>
+public static class SampleSite
+{
+    private static readonly Lazy<Task<BuiltSite>> Build = new(BuildAsync);
+
+    public static Task<BuiltSite> GetAsync() => Build.Value;
+
+    private static async Task<BuiltSite> BuildAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "si-built-" + Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(root);
+        var output = Path.Combine(root, "output");
+        var result = await SiteBuilder.BuildAsync(new BuildOptions
+        {
+            InputDirectory = Repository.Input,
+            ThemeDirectory = Repository.Theme,
+            OutputDirectory = output,
+            CacheDirectory = Path.Combine(root, ".cache"),
+        }, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The sample site does not build:\n" + string.Join('\n', result.Diagnostics));
+        }
+        return new BuiltSite(output, result);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>A finished site on disk and how its build went.</summary>
+public sealed record BuiltSite(string Output, BuildResult Result)
+{
+    public bool Has(string urlPath) => File.Exists(FileFor(urlPath));
+
+    public string FileFor(string urlPath)
+    {
+        var path = urlPath.TrimStart('/');
+        return Path.Combine(Output, path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path);
+    }
+
+    /// <summary>The URL paths of every page below <paramref name="folder"/>, in a stable order.</summary>
+    public IReadOnlyList<string> PagesUnder(string folder)
+    {
+        var directory = Path.Combine(Output, folder.Trim('/'));
+        return !Directory.Exists(directory) ? [] : Directory.EnumerateFiles(directory, "index.html", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(Output, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
