@@ -9,8 +9,8 @@ namespace SalesInsights.Modules;
 
 /// <summary>
 /// Proves every internal link, image, script, stylesheet and #fragment of the finished site resolves to a file
-/// of the output. A broken one is reported at the Markdown line that wrote it when it came from an article, else
-/// at the page that contains it. Runs in the output phase, when every page is final.
+/// of the output. A broken one is reported where it was written (see <see cref="LinkSources"/>): the article's
+/// Markdown line, else the template line. Runs in the output phase, when every page is final.
 /// </summary>
 public sealed class CheckLinks(params string[] pipelines) : IModule
 {
@@ -38,18 +38,23 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page => parsed[page.Destination!] = HtmlLinks.Read(page.Text));
 
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
+        var broken = new ConcurrentBag<(Document Page, HtmlLink Link, string Problem)>();
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
         {
             var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
             foreach (var link in parsed[page.Destination!].Links)
             {
-                var problem = Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed);
-                if (problem is not null)
+                if (Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed) is { } problem)
                 {
-                    Report(context, page, link, problem, settings.BasePath);
+                    broken.Add((page, link, problem));
                 }
             }
         });
+        var sources = new LinkSources(context.Get<BuildOptions>(), settings.BasePath);
+        foreach (var (page, link, problem) in broken.OrderBy(b => b.Page.Destination, StringComparer.Ordinal).ThenBy(b => b.Link.Line))
+        {
+            sources.Report(context.Diagnostics, Severity.Error, "SI0201", page, link, $"{(link.Element == "img" ? "image" : "link")} '{link.Url}': {problem}");
+        }
         return Task.FromResult(inputs);
     }
 
@@ -95,19 +100,4 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         return null;
     }
 
-    private static void Report(IExecutionContext context, Document page, HtmlLink link, string problem, string basePath)
-    {
-        var written = page.Get<ImmutableArray<MarkdownLink>>(Keys.Links);
-        var fromMarkdown = written.IsDefault ? null : written.FirstOrDefault(m => m.Url == link.Url || basePath + m.Url == link.Url);
-        var message = $"broken {(link.Element == "img" ? "image" : "link")} '{link.Url}': {problem}";
-        if (fromMarkdown is not null && page.Source is not null)
-        {
-            context.Diagnostics.Report(Diagnostic.Error("SI0201", message, page.Source, fromMarkdown.Line, fromMarkdown.Column));
-        }
-        else
-        {
-            var where = page.Source ?? "output/" + page.Destination;
-            context.Diagnostics.Report(Diagnostic.Error("SI0201", $"{message} (in the page's layout, output line {link.Line})", where, page.Source is null ? link.Line : 1, page.Source is null ? link.Column : 1));
-        }
-    }
 }
