@@ -11,12 +11,13 @@ public static class BuildCommand
     public static readonly Option<string> Output = new("--output") { Description = "Folder to write the site into", DefaultValueFactory = _ => "output" };
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include drafts and future-dated articles" };
     public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from (overrides site.yml)" };
+    public static readonly Option<bool> CheckExternal = new("--check-external") { Description = "Also check links to other sites (slow; answers are cached in .cache/ for a week)" };
 
     public static Command Create()
     {
         var command = new Command("build", "Build the site into the output folder (the default command)")
         {
-            Input, Theme, Output, Drafts, BaseUrl,
+            Input, Theme, Output, Drafts, BaseUrl, CheckExternal,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -29,6 +30,7 @@ public static class BuildCommand
         OutputDirectory = result.GetValue(Output)!,
         IncludeDrafts = result.GetValue(Drafts),
         BaseUrl = result.GetValue(BaseUrl),
+        CheckExternalLinks = result.GetValue(CheckExternal),
     };
 
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)

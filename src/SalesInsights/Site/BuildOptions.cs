@@ -22,6 +22,9 @@ public sealed record BuildOptions
     /// <summary>Check links to other sites too (slow; off by default).</summary>
     public bool CheckExternalLinks { get; init; }
 
+    /// <summary>How long one external link may take to answer before it counts as unconfirmed (10 s).</summary>
+    public TimeSpan ExternalLinkTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Write nothing: validate only.</summary>
     public bool DryRun { get; init; }
 

@@ -58,7 +58,7 @@ public static class SitePipelines
         },
         new(Links)
         {
-            Output = [new CheckLinks(Published)],
+            Output = [new CheckLinks(Published), new CheckExternalLinks(Published)],
         },
     ];
 }
