@@ -6,7 +6,7 @@ namespace SalesInsights.Tests.Browser;
 public static class PageTypes
 {
     public const string Home = "home";
-    public const string Article = "article";
+    public const string Article = "post";
     public const string Tag = "tag";
     public const string Dashboard = "dashboard";
     public const string FilteredDashboard = "filtered-dashboard";

@@ -10,7 +10,9 @@ public static class Screenshots
 
     public static bool UpdateTheme => Environment.GetEnvironmentVariable("SI_UPDATE_SCREENSHOTS") == "1";
 
-    public static string PathFor(string pageType, int width) => Path.Combine(Folder, $"{pageType}-{width}.png");
+    /// <summary><c>post-phone.png</c>, <c>home-desktop.png</c>, <c>tag-phone-dark.png</c>: the names the theme's README uses.</summary>
+    public static string PathFor(string pageType, int width, bool dark = false) =>
+        Path.Combine(Folder, $"{pageType}-{(width < 600 ? "phone" : "desktop")}{(dark ? "-dark" : string.Empty)}.png");
 
     public static void Publish(string file)
     {

@@ -23,12 +23,12 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
         }
     }
 
-    private async Task<PageVisit> OpenAsync(string pageType, int width = 1280, ColorScheme scheme = ColorScheme.Light)
+    private async Task<PageVisit> OpenAsync(string pageType, int width = 1280, ColorScheme scheme = ColorScheme.Light, bool withAxe = false)
     {
         var browser = await fixture.BrowserAsync();
         var site = await fixture.SiteAsync();
         var path = PageTypes.PathOf(site, pageType);
-        return await PageVisit.OpenAsync(browser, new Uri(fixture.Address, path.TrimStart('/')), width, scheme, pageType == PageTypes.NotFound ? 404 : 200);
+        return await PageVisit.OpenAsync(browser, new Uri(fixture.Address, path.TrimStart('/')), width, scheme, pageType == PageTypes.NotFound ? 404 : 200, withAxe);
     }
 
     [CheckTheory]
@@ -44,7 +44,7 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
     [MemberData(nameof(EachPageTypeInBothThemes))]
     public async Task Each_page_type_has_no_serious_or_critical_accessibility_violations(string pageType, string theme)
     {
-        await using var visit = await OpenAsync(pageType, scheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        await using var visit = await OpenAsync(pageType, scheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, withAxe: true);
         var violations = await visit.AccessibilityViolationsAsync();
         Assert.True(violations.Count == 0, $"axe-core on the {pageType} page in {theme} mode ({visit.Page.Url}):\n" + string.Join('\n', violations));
     }
@@ -69,12 +69,12 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
 
     [CheckTheory]
     [MemberData(nameof(EachPageType))]
-    public async Task Each_page_type_is_captured_at_phone_and_desktop_width(string pageType)
+    public async Task Each_page_type_is_captured_at_phone_and_desktop_width_and_dark_on_a_phone(string pageType)
     {
-        foreach (var width in new[] { 390, 1280 })
+        foreach (var (width, dark) in new[] { (390, false), (1280, false), (390, true) })
         {
-            await using var visit = await OpenAsync(pageType, width);
-            var file = Screenshots.PathFor(pageType, width);
+            await using var visit = await OpenAsync(pageType, width, dark ? ColorScheme.Dark : ColorScheme.Light);
+            var file = Screenshots.PathFor(pageType, width, dark);
             await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, Type = ScreenshotType.Png });
             Assert.True(new FileInfo(file).Length > 1000, $"the screenshot {file} is empty");
             Screenshots.Publish(file);
