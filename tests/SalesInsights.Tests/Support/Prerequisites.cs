@@ -33,13 +33,16 @@ public static class Prerequisites
         Require(File.Exists(VnuJar), $"the Nu HTML Checker is not installed at {VnuJar} (cd tests/SalesInsights.Tests && npm ci --ignore-scripts)");
     }
 
-    private static void Require(bool present, string missing)
+    private static void Require(bool present, string missing) => Require(present, missing, OnCi);
+
+    /// <summary>Nothing when <paramref name="present"/>; else a failure on CI and a skip elsewhere.</summary>
+    public static void Require(bool present, string missing, bool onCi)
     {
         if (present)
         {
             return;
         }
-        if (OnCi)
+        if (onCi)
         {
             throw new InvalidOperationException($"CI must run this check, but {missing}. .ci/run installs it.");
         }
