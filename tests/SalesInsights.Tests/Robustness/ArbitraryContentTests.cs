@@ -27,7 +27,8 @@ public sealed class ArbitraryContentTests
     public async Task<bool> Any_article_builds_or_yields_positioned_diagnostics_without_crashing(PostSource post)
     {
         using var site = new TestSite();
-        site.Post("neighbour", "A neighbour", body: "Links to [home](/).");
+        site.Post("neighbour", "A neighbour", body: "Links to [home](/).")
+            .Write("input/data/deals.csv", "deal_id,region,amount,status\n1,EMEA,1200.5,won\n2,AMER,300,lost\n3,APAC,,open\n");
         site.Write(Path.Combine("input", "posts", post.FileName), post.Text);
         var result = await SiteBuilder.BuildAsync(site.Options() with { DryRun = true }, CancellationToken.None);
 

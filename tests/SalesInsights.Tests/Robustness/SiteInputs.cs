@@ -32,10 +32,15 @@ public static class SiteInputs
         "Plain text.", "# Heading", "## Heading {#custom-id}", "### ", "[link](/posts/other/)", "[bad](", "[x]()", "![image](missing.png)", "<https://example.org>",
         "* item\n  * nested", "1. one\n2. two", "> quote\n> more", "```\ncode\n```", "```", "```csharp\nvar x = 1;\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "| a |",
         "<div>raw", "</div>", "<!-- comment", "&amp; &nbsp; &#x0;", "***bold italic***", "~~strike~~", "[^1]\n\n[^1]: note", "$$\nx^2\n$$", "---", "***", "\\", "`",
-        "{{ q.total | number }}", "{{ q. }}", "{{", "}}", "{{ q.deals.count | currency }}", "{{ data.nothing | percent }}",
-        "```chart\nkind: bar\ntitle: Deals by region\nquery: select region, count(*) as deals from deals group by region\nx: region\ny: deals\n```",
-        "```chart\nkind: nope\n```", "```chart\ntitle: [\n```", "```chart\n\n```", "```chart\nkind: line\ndata: missing_dataset\nx: 1\ny: [a, {b}]\n```",
-        "```chart\n- just\n- a list\n```", "```chart\nkind: pie\ntitle: \"x\"\nquery: drop table deals\n```", "é ü 日本 😀", "\t\tindented code", "  trailing  ",
+        "{{ q.t.n | integer }}", "{{ q.t.total | currency }}", "{{ q.t.nope | number }}", "{{ q.unknown.x }}", "{{ q.t.n | nosuchformat }}", "{{ q. }}", "{{", "}}",
+        "```sql name=t\nselect count(*) as n, sum(amount) as total from deals\n```", "```sql name=bad\nselect from where\n```", "```sql name=t\nselect 1 as n\n```",
+        "```chart\ntitle: Deals by region\ntype: bar\nsql: select region, sum(amount) as amount from deals group by region\nx: region\ny: amount\n```",
+        "```chart\ntitle: Won and lost\ntype: pie\nsql: select status, count(*) as n from deals group by status\nx: status\ny: n\nformat: percent\n```",
+        "```chart\ntitle: Amounts\ntype: histogram\ndata: deals\nx: amount\nbins: 0\n```",
+        "```chart\ntype: nope\ntitle: x\n```", "```chart\ntitle: T\nformat: [\nx: -5\ny: \t tab\n```", "```chart\ntitle: [\n```", "```chart\n\n```", "```chart\ntitle: T\ntype: line\ndata: missing_dataset\nx: 1\ny: [a, {b}]\n```",
+        "```chart\n- just\n- a list\n```", "```chart\ntitle: \"x\"\ntype: bar\nsql: drop table deals\n```",
+        "```chart\ntitle: T\ntype: bar\nsql: select region from deals\nx: region\ny: missing_col\nbins: -3\ntarget: lots\n```",
+        "é ü 日本 😀", "\t\tindented code", "  trailing  ",
     ];
 
     private static readonly char[] FileNameCharacters = "abcxyzABC019 -_.,()'&+=~!@éü日".ToCharArray();
@@ -87,6 +92,15 @@ public static class SiteInputs
          from frontMatter in Gen.Frequency((1, FrontMatterBlock()), (3, PlausibleFrontMatter()))
          from body in MarkdownBody()
          select new PostSource(name, frontMatter + body)).ToArbitrary();
+
+    /// <summary>The YAML inside a chart block: known keys with odd values, unknown keys, and noise.</summary>
+    public static Gen<string> ChartYaml() =>
+        from lines in Gen.ListOf(Gen.OneOf(
+            from key in Gen.Elements("title", "type", "sql", "data", "x", "y", "group", "aggregate", "where", "x_label", "y_label", "format", "target", "target_label", "caption", "alt", "trend", "bins", "kind", "Title", "")
+            from value in Gen.OneOf(Gen.Elements(Scalars), Gen.Elements("bar", "line", "pie", "scatter", "funnel", "histogram", "deals", "select 1", "sum", "percent", "currency", "-5", "1000000000"), Noise())
+            select key + ": " + value + "\n",
+            Noise().Select(n => n + "\n"))).Resize(8)
+        select string.Concat(lines);
 
     public static Arbitrary<string> FrontMatterTexts() =>
         (from frontMatter in FrontMatterBlock()
