@@ -78,6 +78,13 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
             await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, Type = ScreenshotType.Png });
             Assert.True(new FileInfo(file).Length > 1000, $"the screenshot {file} is empty");
             Screenshots.Publish(file);
+            var chart = visit.Page.Locator("figure.chart").First;
+            if (pageType == PageTypes.Article && await chart.CountAsync() > 0)
+            {
+                var chartFile = Screenshots.PathFor("chart", width, dark);
+                await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = chartFile, Type = ScreenshotType.Png });
+                Screenshots.Publish(chartFile);
+            }
         }
     }
 
@@ -131,6 +138,39 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
         Assert.NotEqual(start, page.Url);
         Assert.True(visit.Problems.Count == 0, $"after choosing a filter on {start} → {page.Url}:\n" + string.Join('\n', visit.Problems));
         Assert.Equal(0, await visit.HorizontalOverflowAsync());
+    }
+
+    [CheckFact]
+    public async Task The_site_built_for_a_sub_path_loads_every_page_and_resource_when_served_there()
+    {
+        var browser = await fixture.BrowserAsync();
+        var sample = await fixture.SiteAsync();
+        var root = Path.Combine(Path.GetTempPath(), "si-subpath-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await SalesInsights.Site.SiteBuilder.BuildAsync(new SalesInsights.Site.BuildOptions
+            {
+                InputDirectory = Repository.Input,
+                ThemeDirectory = Repository.Theme,
+                OutputDirectory = Path.Combine(root, "output"),
+                CacheDirectory = Path.Combine(root, ".cache"),
+                BaseUrl = "https://example.org/blog",
+            }, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+            await using var server = await StaticSiteServer.StartAsync(Path.Combine(root, "output"), "/blog");
+            foreach (var type in new[] { PageTypes.Home, PageTypes.Article, PageTypes.Tag, PageTypes.NotFound })
+            {
+                var path = PageTypes.PathOf(sample, type);
+                await using var visit = await PageVisit.OpenAsync(browser, new Uri(server.Address, path.TrimStart('/')), 390, expectedStatus: type == PageTypes.NotFound ? 404 : 200);
+                Assert.True(visit.Problems.Count == 0, $"{type} page under /blog ({visit.Page.Url}):\n" + string.Join('\n', visit.Problems));
+                var outside = await visit.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href^=\"/\"], link[href^=\"/\"], script[src^=\"/\"], img[src^=\"/\"]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => !u.startsWith('/blog/'))");
+                Assert.True(outside.Length == 0, $"{type} page under /blog links outside it: {string.Join(", ", outside)}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     /// <summary>Relative luminance of a computed <c>rgb(r, g, b)</c> colour, enough to tell dark from light.</summary>
