@@ -49,7 +49,7 @@ public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifet
     {
         var browser = await fixture.BrowserAsync();
         _server ??= await StaticSiteServer.StartAsync(_site.Output);
-        return await PageVisit.OpenAsync(browser, new Uri(_server.Address, $"posts/{slug}/"), width, scheme, withAxe: withAxe);
+        return await PageVisit.OpenAsync(browser, new Uri(_server.Address, $"posts/{slug}/"), width, scheme, withAxe: withAxe, settle: true);
     }
 
     [CheckFact]

@@ -11,8 +11,16 @@ public static class PageTypes
     public const string Dashboard = "dashboard";
     public const string FilteredDashboard = "filtered-dashboard";
     public const string NotFound = "404";
+    public const string Page = "page";
+    public const string TagIndex = "tags";
+    public const string Archive = "archive";
+    public const string Author = "author";
 
-    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound];
+    /// <summary>Every kind of page: each must load cleanly, pass axe in both themes and fit a phone.</summary>
+    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound, Page, TagIndex, Archive, Author];
+
+    /// <summary>The kinds a reader sees most, photographed for the README and for review.</summary>
+    public static readonly string[] Photographed = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound];
 
     /// <summary>
     /// The URL path of a page of <paramref name="type"/>, or a skip naming what the build lacks. Only pages that are
@@ -28,6 +36,10 @@ public static class PageTypes
             Dashboard => "/dashboard/",
             FilteredDashboard => site.Has("/dashboard/emea/2026-q3/") ? "/dashboard/emea/2026-q3/" : site.PagesUnder("dashboard").FirstOrDefault(p => p.Count(c => c == '/') > 3),
             NotFound => site.Has("/404.html") ? "/no-such-page/" : null,
+            Page => "/about/",
+            TagIndex => "/tags/",
+            Archive => "/archive/",
+            Author => site.PagesUnder("authors").FirstOrDefault(p => p != "/authors/"),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a page type"),
         };
         Skip.If(path is null || (path != "/no-such-page/" && !site.Has(path)), $"The built sample site has no {type} page yet (looked for {path ?? "one"}); this test runs as soon as it is built.");

@@ -37,7 +37,8 @@ public sealed class PageVisit : IAsyncDisposable
     }
 
     /// <param name="withAxe">Load axe-core into the page before its own scripts (as an init script, which a Content-Security-Policy cannot block).</param>
-    public static async Task<PageVisit> OpenAsync(IBrowser browser, Uri url, int width = 1280, ColorScheme scheme = ColorScheme.Light, int? expectedStatus = null, bool withAxe = false)
+    /// <param name="settle">Wait for the network to be idle for half a second too, to catch late requests (slower; used where requests are the point).</param>
+    public static async Task<PageVisit> OpenAsync(IBrowser browser, Uri url, int width = 1280, ColorScheme scheme = ColorScheme.Light, int? expectedStatus = null, bool withAxe = false, bool settle = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -87,7 +88,7 @@ public sealed class PageVisit : IAsyncDisposable
                 visit.Add($"{response.Status} for {response.Url}");
             }
         };
-        visit.Response = await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        visit.Response = await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = settle ? WaitUntilState.NetworkIdle : WaitUntilState.Load });
         if (visit.Response?.Status != status)
         {
             visit.Add($"the page answered {visit.Response?.Status} instead of {status}");

@@ -12,10 +12,17 @@ public static class SampleSite
 
     public static Task<BuiltSite> GetAsync() => Build.Value;
 
+    /// <summary>
+    /// Built into the test output folder (git-ignored) rather than the shared temp folder, and left there after the
+    /// run so a failure can be inspected; the next run starts by removing it.
+    /// </summary>
     private static async Task<BuiltSite> BuildAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "si-built-" + Guid.NewGuid().ToString("N"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(root);
+        var root = Path.Combine(AppContext.BaseDirectory, "built-site");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
         var output = Path.Combine(root, "output");
         var result = await SiteBuilder.BuildAsync(new BuildOptions
         {
@@ -29,17 +36,6 @@ public static class SampleSite
             throw new InvalidOperationException("The sample site does not build:\n" + string.Join('\n', result.Diagnostics));
         }
         return new BuiltSite(output, result);
-    }
-
-    private static void DeleteQuietly(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
 
