@@ -9,7 +9,13 @@ namespace SalesInsights.Markdown;
 /// Per-document state shared by the Markdown features while one article is rendered: where it came from (to
 /// position diagnostics), the build it runs in, and the HTML that features prepared for blocks and inlines.
 /// </summary>
-public sealed class MarkdownRenderContext(string sourcePath, int lineOffset, IExecutionContext? execution, string basePath = "")
+public sealed class MarkdownRenderContext(
+    string sourcePath,
+    int lineOffset,
+    IExecutionContext? execution,
+    string basePath = "",
+    string outputFolder = "",
+    Metadata? metadata = null)
 {
     private const string DataKey = "salesinsights.render-context";
     private readonly ConcurrentDictionary<MarkdownObject, string> _replacements = new(ReferenceEqualityComparer.Instance);
@@ -27,6 +33,12 @@ public sealed class MarkdownRenderContext(string sourcePath, int lineOffset, IEx
 
     /// <summary>The site's sub-path ("" or "/blog"), prefixed to root-relative links.</summary>
     public string BasePath { get; } = basePath;
+
+    /// <summary>The folder of the page inside the output (e.g. <c>posts/my-article</c>), where features put files.</summary>
+    public string OutputFolder { get; } = outputFolder;
+
+    /// <summary>The document's metadata (front matter included), e.g. for queries declared in front matter.</summary>
+    public Metadata Metadata { get; } = metadata ?? Metadata.Empty;
 
     /// <summary>Files a feature publishes beside the page (e.g. a chart's numbers as CSV).</summary>
     public IReadOnlyCollection<GeneratedFile> Files => _files;

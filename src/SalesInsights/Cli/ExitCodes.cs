@@ -1,0 +1,13 @@
+namespace SalesInsights.Cli;
+
+/// <summary>What the process tells its caller.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The content has errors (diagnostics were printed).</summary>
+    public const int ContentErrors = 1;
+
+    /// <summary>The command line itself was wrong.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+using SalesInsights.Templates;
+
+namespace SalesInsights.Modules;
+
+/// <summary>
+/// Checks the front matter a writer typed and derives what the rest of the build relies on: a typed date, tags,
+/// author, slug, URL and output path, the layout, and whether the article is a draft or dated in the future.
+/// </summary>
+public sealed class ApplyFrontMatter : ForEachDocument
+{
+    private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
+        Keys.Image, Keys.RedirectFrom,
+    };
+
+    /// <summary>Slugs of pages that would collide with the folders the site generates.</summary>
+    private static readonly HashSet<string> ReservedPageSlugs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "posts", "tags", "authors", "archive", "page", "data", "assets", "dashboard-data",
+    };
+
+    protected override Document? Execute(Document input, IExecutionContext context)
+    {
+        var source = input.Source!;
+        var lines = input.Get<ImmutableDictionary<string, int>>(Keys.FrontMatterLines) ?? ImmutableDictionary<string, int>.Empty;
+        int LineOf(string key) => lines.TryGetValue(key, out var line) ? line : 1;
+        var ok = true;
+        void Error(string code, string key, string message)
+        {
+            context.Diagnostics.Report(Diagnostic.Error(code, message, source, LineOf(key)));
+            ok = false;
+        }
+
+        var kind = input.Get<string>(Keys.Kind) ?? Kinds.Post;
+        var isPost = kind == Kinds.Post;
+        var title = input.Metadata.GetString(Keys.Title)?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            Error("SI0102", Keys.Title, "the front matter has no 'title'; add a line like: title: \"What quota does to a team\"");
+        }
+
+        DateTimeOffset? date = null;
+        if (input.Metadata.ContainsKey(Keys.Date))
+        {
+            date = ParseDate(input.Metadata[Keys.Date]);
+            if (date is null)
+            {
+                Error("SI0103", Keys.Date, $"'date' is not a date: '{input.Metadata[Keys.Date]}'; write it as YYYY-MM-DD");
+            }
+        }
+        else if (isPost)
+        {
+            Error("SI0103", Keys.Title, "the front matter has no 'date'; add a line like: date: 2026-05-01");
+        }
+        DateTimeOffset? updated = null;
+        if (input.Metadata.ContainsKey(Keys.Updated) && input.Metadata[Keys.Updated] is not null)
+        {
+            updated = ParseDate(input.Metadata[Keys.Updated]);
+            if (updated is null)
+            {
+                Error("SI0103", Keys.Updated, $"'updated' is not a date: '{input.Metadata[Keys.Updated]}'; write it as YYYY-MM-DD");
+            }
+        }
+
+        var tags = ImmutableArray<string>.Empty;
+        switch (input.Metadata[Keys.Tags])
+        {
+            case null:
+                break;
+            case string one:
+                tags = [.. one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                break;
+            case ImmutableArray<object?> list when list.All(t => t is string or long or double):
+                tags = [.. list.Select(t => Convert.ToString(t, CultureInfo.InvariantCulture)!.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+                break;
+            default:
+                Error("SI0106", Keys.Tags, "'tags' must be a list of words, like: tags: [quota, careers]");
+                break;
+        }
+
+        var slugSource = input.Metadata.GetString(Keys.Slug) ?? Path.GetFileNameWithoutExtension(source);
+        var slug = Slugs.From(slugSource);
+        if (slug.Length == 0)
+        {
+            Error("SI0107", Keys.Slug, $"cannot make a URL from '{slugSource}'; give a 'slug' with letters or digits");
+        }
+        else if (!isPost && ReservedPageSlugs.Contains(slug))
+        {
+            Error("SI0107", Keys.Slug, $"the page slug '{slug}' is used by generated pages; choose another 'slug'");
+        }
+
+        var layout = input.Metadata.GetString(Keys.Layout) ?? kind;
+        var theme = context.Get<Theme>();
+        if (!theme.HasLayout(layout))
+        {
+            Error("SI0104", Keys.Layout, $"unknown layout '{layout}'; the theme has: {string.Join(", ", theme.LayoutNames)}");
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var now = context.Get<BuildOptions>().Now;
+        var url = isPost ? $"/posts/{slug}/" : $"/{slug}/";
+        var extra = input.Metadata
+            .Where(kv => !KnownKeys.Contains(kv.Key) && !kv.Key.StartsWith("si:", StringComparison.Ordinal))
+            .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+        return input with
+        {
+            Destination = url.TrimStart('/') + "index.html",
+            Metadata = input.Metadata
+                .With(Keys.Title, title)
+                .With(Keys.Date, date)
+                .With(Keys.Updated, updated)
+                .With(Keys.Tags, tags)
+                .With(Keys.Author, input.Metadata.GetString(Keys.Author)?.Trim() is { Length: > 0 } author ? author : context.Get<SiteSettings>().Author)
+                .With(Keys.Slug, slug)
+                .With(Keys.Url, url)
+                .With(Keys.Layout, layout)
+                .With(Keys.Draft, input.Get<bool>(Keys.Draft))
+                .With(Keys.Future, date > now)
+                .With(Keys.Extra, extra),
+        };
+    }
+
+    private static DateTimeOffset? ParseDate(object? value) => value switch
+    {
+        DateTimeOffset d => d,
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) => d,
+        _ => null,
+    };
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Scriban.Runtime;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+using SalesInsights.Templates;
+
+namespace SalesInsights.Modules;
+
+/// <summary>
+/// Renders each page's layout inside the theme's base layout. Runs in post-process, when every pipeline's
+/// documents exist, because a page shows the site navigation and the fingerprinted asset names.
+/// </summary>
+public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : IModule
+{
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
+    {
+        var model = CreateModel(context, assetsPipeline, pagesPipeline);
+        var theme = context.Get<Theme>();
+        var results = new Document?[inputs.Length];
+        Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var document = inputs[i];
+            var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
+            var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
+            var html = theme.Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
+            results[i] = html is null ? null : document.WithText(html);
+        });
+        return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
+    }
+
+    /// <summary>The template model shared by every page of a build.</summary>
+    public static TemplateModel CreateModel(IExecutionContext context, string assetsPipeline, string pagesPipeline)
+    {
+        var assets = context.OutputsOf(assetsPipeline)
+            .Where(a => a.Get<string>(FingerprintAssets.LogicalPath) is not null)
+            .ToDictionary(a => a.Get<string>(FingerprintAssets.LogicalPath)!, a => "/" + a.Destination, StringComparer.Ordinal);
+        var nav = context.OutputsOf(pagesPipeline)
+            .Where(p => p.Get<ImmutableDictionary<string, object?>>(Keys.Extra)?.GetValueOrDefault("nav") is long)
+            .OrderBy(p => (long)p.Get<ImmutableDictionary<string, object?>>(Keys.Extra)!["nav"]!)
+            .Select(p => (Title: p.Get<string>(Keys.Title)!, Url: p.Get<string>(Keys.Url)!))
+            .Prepend(("Archive", "/archive/"))
+            .Prepend(("Articles", "/"))
+            .Append(("Tags", "/tags/"))
+            .ToImmutableArray();
+        return new TemplateModel(context.Get<SiteSettings>(), assets, nav, context.Get<BuildOptions>().Now);
+    }
+
+    private static ScriptObject List(TemplateModel model, ListModel list)
+    {
+        var pagination = list.Pagination;
+        return new ScriptObject
+        {
+            ["title"] = list.Title,
+            ["description"] = list.Description,
+            ["posts"] = TemplateModel.Array(list.Posts.Select(model.Card)),
+            ["pagination"] = pagination is null ? null : new ScriptObject
+            {
+                ["page"] = pagination.Page,
+                ["total_pages"] = pagination.TotalPages,
+                ["prev_url"] = pagination.PreviousUrl is { } p ? model.Url(p) : null,
+                ["next_url"] = pagination.NextUrl is { } n ? model.Url(n) : null,
+                ["pages"] = TemplateModel.Array(pagination.PageUrls.Select((url, i) => new ScriptObject
+                {
+                    ["number"] = i + 1,
+                    ["url"] = model.Url(url),
+                    ["current"] = i + 1 == pagination.Page,
+                })),
+            },
+            ["tags"] = TemplateModel.Array(list.Tags.Select(t => new ScriptObject { ["name"] = t.Name, ["url"] = model.Url(t.Url), ["count"] = t.Count })),
+            ["years"] = TemplateModel.Array(list.Years.Select(y => new ScriptObject
+            {
+                ["year"] = y.Year,
+                ["url"] = model.Url(y.Url),
+                ["posts"] = TemplateModel.Array(y.Posts.Select(model.Card)),
+            })),
+        };
+    }
+}

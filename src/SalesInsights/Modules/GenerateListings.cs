@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+
+namespace SalesInsights.Modules;
+
+/// <summary>
+/// Creates the pages that list articles: the paginated home page, a paginated page per tag and per author, the
+/// tag index, the archive by year with a page per year, and the 404 page. One pass over the articles groups
+/// them, so the cost is linear in their number.
+/// </summary>
+public sealed class GenerateListings(string postsPipeline) : IModule
+{
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
+    {
+        var settings = context.Get<SiteSettings>();
+        var posts = context.OutputsOf(postsPipeline)
+            .Select(PostSummary.From)
+            .OrderByDescending(p => p.Date)
+            .ThenBy(p => p.Url, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var pages = ImmutableArray.CreateBuilder<Document>();
+
+        pages.AddRange(Paginate("/", settings.Title, settings.Description, posts, settings.PostsPerPage));
+
+        var byTag = posts
+            .SelectMany(p => p.Tags.Select(t => (Tag: t, Post: p)))
+            .GroupBy(x => Slugs.From(x.Tag), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        foreach (var group in byTag)
+        {
+            var name = group.First().Tag;
+            pages.AddRange(Paginate($"/tags/{group.Key}/", $"Articles tagged “{name}”", null, [.. group.Select(x => x.Post)], settings.PostsPerPage));
+        }
+        pages.Add(Page("/tags/", Kinds.Tags, new ListModel("Tags", "Every topic the blog has written about.")
+        {
+            Tags = [.. byTag.Select(g => new TagCount(g.First().Tag, $"/tags/{g.Key}/", g.Count()))],
+        }));
+
+        foreach (var group in posts.GroupBy(p => Slugs.From(p.Author), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            pages.AddRange(Paginate($"/authors/{group.Key}/", $"Articles by {group.First().Author}", null, [.. group], settings.PostsPerPage));
+        }
+
+        var years = posts
+            .GroupBy(p => p.Date.Year)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new YearGroup(g.Key, $"/archive/{g.Key}/", [.. g]))
+            .ToImmutableArray();
+        pages.Add(Page("/archive/", Kinds.Archive, new ListModel("Archive", "Every article, newest first.") { Years = years }));
+        foreach (var year in years)
+        {
+            pages.Add(Page(year.Url, Kinds.List, new ListModel($"Articles from {year.Year}", null) { Posts = year.Posts }));
+        }
+
+        pages.Add(Document.FromText(null, "404.html", string.Empty, Metadata.Empty
+            .With(Keys.Kind, Kinds.NotFound)
+            .With(Keys.Layout, "404")
+            .With(Keys.Title, "Page not found")
+            .With(Keys.Url, "/404.html")));
+        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
+    }
+
+    private static IEnumerable<Document> Paginate(string baseUrl, string title, string? description, ImmutableArray<PostSummary> posts, int perPage)
+    {
+        var count = Math.Max(1, (posts.Length + perPage - 1) / perPage);
+        var urls = Enumerable.Range(1, count).Select(n => n == 1 ? baseUrl : $"{baseUrl}page/{n}/").ToImmutableArray();
+        for (var n = 1; n <= count; n++)
+        {
+            var model = new ListModel(n == 1 ? title : $"{title} — page {n}", description)
+            {
+                Posts = [.. posts.Skip((n - 1) * perPage).Take(perPage)],
+                Pagination = new Pagination(n, urls),
+            };
+            yield return Page(urls[n - 1], Kinds.List, model);
+        }
+    }
+
+    private static Document Page(string url, string kind, ListModel model) =>
+        Document.FromText(null, url.TrimStart('/') + "index.html", string.Empty, Metadata.Empty
+            .With(Keys.Kind, kind)
+            .With(Keys.Layout, kind)
+            .With(Keys.Title, model.Title)
+            .With(Keys.Summary, model.Description)
+            .With(Keys.Url, url)
+            .With(Keys.ListModel, model));
+}

@@ -1,0 +1,56 @@
+using SalesInsights.Markdown;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+
+namespace SalesInsights.Modules;
+
+/// <summary>
+/// Turns each body into HTML with our Markdown dialect and keeps what the syntax tree knew: TOC, anchors, links,
+/// word count, excerpt, plus files the features produced (chart CSVs). Feature problems become diagnostics.
+/// </summary>
+public sealed class RenderMarkdown : ForEachDocument
+{
+    protected override Document? Execute(Document input, IExecutionContext context)
+    {
+        var renderer = context.Get<MarkdownRenderer>();
+        var body = input.Get<string>(Keys.Body) ?? input.Text;
+        var renderContext = new MarkdownRenderContext(
+            input.Source ?? "(generated)",
+            input.Get<int>(Keys.BodyLine),
+            context,
+            context.Get<SiteSettings>().BasePath,
+            input.Destination is { } destination ? Path.GetDirectoryName(destination)?.Replace('\\', '/') ?? string.Empty : string.Empty,
+            input.Metadata);
+        var result = renderer.Render(body, renderContext);
+        foreach (var diagnostic in renderContext.Diagnostics)
+        {
+            context.Diagnostics.Report(diagnostic);
+        }
+        if (renderContext.HasErrors)
+        {
+            return null;
+        }
+        var summary = input.Metadata.GetString(Keys.Summary);
+        return input.WithText(result.Html) with
+        {
+            Metadata = input.Metadata
+                .With(Keys.Toc, result.Toc)
+                .With(Keys.Anchors, result.Anchors)
+                .With(Keys.Links, result.Links)
+                .With(Keys.WordCount, result.WordCount)
+                .With(Keys.ReadingMinutes, MarkdownRenderer.ReadingMinutes(result.WordCount))
+                .With(Keys.Excerpt, string.IsNullOrWhiteSpace(summary) ? Truncate(result.FirstParagraph, 280) : summary.Trim())
+                .With(Keys.GeneratedFiles, renderContext.Files.ToArray()),
+        };
+    }
+
+    private static string Truncate(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', length);
+        return string.Concat(text.AsSpan(0, cut > 0 ? cut : length), "…");
+    }
+}

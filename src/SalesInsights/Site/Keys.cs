@@ -1,0 +1,59 @@
+namespace SalesInsights.Site;
+
+/// <summary>Every metadata key the site's modules read or write, in one place.</summary>
+public static class Keys
+{
+    // Front matter, as writers type it
+    public const string Title = "title";
+    public const string Date = "date";
+    public const string Updated = "updated";
+    public const string Author = "author";
+    public const string Tags = "tags";
+    public const string Summary = "summary";
+    public const string Draft = "draft";
+    public const string Slug = "slug";
+    public const string Layout = "layout";
+    public const string Image = "image";
+    public const string RedirectFrom = "redirect_from";
+
+    // Derived while parsing and rendering
+    /// <summary>The Markdown body after the front matter.</summary>
+    public const string Body = "si:body";
+    /// <summary>Lines before the body in the source file.</summary>
+    public const string BodyLine = "si:body-line";
+    /// <summary>Every front matter key with the line it was written on (for positioned diagnostics).</summary>
+    public const string FrontMatterLines = "si:front-matter-lines";
+    /// <summary>The front matter keys beyond the known ones, offered to templates as <c>page.meta</c>.</summary>
+    public const string Extra = "si:extra";
+    public const string Kind = "si:kind";
+    public const string Url = "si:url";
+    public const string Future = "si:future";
+    public const string Toc = "si:toc";
+    public const string Anchors = "si:anchors";
+    public const string Links = "si:links";
+    public const string WordCount = "si:word-count";
+    public const string ReadingMinutes = "si:reading-minutes";
+    public const string Excerpt = "si:excerpt";
+    public const string GeneratedFiles = "si:generated-files";
+    public const string Previous = "si:previous";
+    public const string Next = "si:next";
+    public const string Related = "si:related";
+    public const string Contributors = "si:contributors";
+    public const string EditUrl = "si:edit-url";
+
+    // Listing pages
+    public const string ListModel = "si:list";
+}
+
+/// <summary>What a document is, which decides its layout and where it is listed.</summary>
+public static class Kinds
+{
+    public const string Post = "post";
+    public const string Page = "page";
+    public const string List = "list";
+    public const string Tags = "tags";
+    public const string Archive = "archive";
+    public const string NotFound = "404";
+    public const string Asset = "asset";
+    public const string Feed = "feed";
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using SalesInsights.Markdown;
+using SalesInsights.Pipeline;
+using SalesInsights.Templates;
+
+namespace SalesInsights.Site;
+
+/// <summary>
+/// Builds the site: loads settings and theme, runs the pipelines, and only when the whole build succeeded swaps
+/// the new output in for the old one. A failed build leaves the previous output exactly as it was.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>Shared across builds of one process (the preview rebuilds many times): the Markdig pipeline is frozen and thread-safe.</summary>
+    private static readonly Lazy<MarkdownRenderer> Markdown = new(() => new MarkdownRenderer(MarkdownFeatures.All));
+
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        options = options.Resolve();
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(options.InputDirectory))
+        {
+            diagnostics.Report(Diagnostic.Error("SI0003", $"the input folder '{options.InputDirectory}' does not exist; pass --input DIR", options.Relative(options.InputDirectory)));
+            return new BuildResult(diagnostics.ToSortedArray(), ImmutableDictionary<string, ImmutableArray<Document>>.Empty, 0, 0, watch.Elapsed, []);
+        }
+
+        var settings = SiteSettings.Load(options.InputDirectory, options.Relative(Path.Combine(options.InputDirectory, SiteSettings.FileName)), diagnostics);
+        if (options.BaseUrl is { } baseUrl)
+        {
+            settings = settings with { BaseUrl = baseUrl.TrimEnd('/') };
+        }
+        var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
+
+        var staging = options.DryRun ? null : StagingFolder(options.OutputDirectory);
+        var target = new OutputTarget(staging);
+        List<object> services = [options, settings, theme, Markdown.Value, target];
+
+        EngineResult result;
+        try
+        {
+            result = await new Engine(SitePipelines.Create(), services).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            DeleteQuietly(staging);
+            throw;
+        }
+        finally
+        {
+            foreach (var disposable in services.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
+        }
+        foreach (var diagnostic in result.Diagnostics.ToSortedArray())
+        {
+            diagnostics.Report(diagnostic);
+        }
+
+        var sorted = diagnostics.ToSortedArray();
+        var pages = result.Outputs.Values.Sum(docs => docs.Count(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true));
+        if (staging is not null)
+        {
+            if (sorted.Any(d => d.Severity == Severity.Error))
+            {
+                DeleteQuietly(staging);
+            }
+            else
+            {
+                SwapIn(staging, options.OutputDirectory);
+            }
+        }
+        return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings);
+    }
+
+    private static string StagingFolder(string output)
+    {
+        var parent = Path.GetDirectoryName(output.TrimEnd(Path.DirectorySeparatorChar))!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    /// <summary>Two renames on the same volume: readers of the output see the old site or the new one, never half of each.</summary>
+    private static void SwapIn(string staging, string output)
+    {
+        string? old = null;
+        if (Directory.Exists(output))
+        {
+            old = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.old-{Guid.NewGuid():N}");
+            Directory.Move(output, old);
+        }
+        Directory.Move(staging, output);
+        DeleteQuietly(old);
+    }
+
+    private static void DeleteQuietly(string? directory)
+    {
+        try
+        {
+            if (directory is not null && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover staging folder is harmless (it is hidden and ignored by git); never fail a build over it.
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using SalesInsights.Modules;
+
+namespace SalesInsights.Site;
+
+/// <summary>The whole site's flow on one screen: which pipelines exist, what each does per phase, and what it reads.</summary>
+public static class SitePipelines
+{
+    public const string Assets = "assets";
+    public const string Posts = "posts";
+    public const string Pages = "pages";
+    public const string Listings = "listings";
+    public const string Feeds = "feeds";
+    public const string Sitemap = "sitemap";
+    public const string Links = "links";
+
+    /// <summary>Pipelines whose documents are pages or files of the site.</summary>
+    public static readonly string[] Published = [Assets, Posts, Pages, Listings, Feeds, Sitemap];
+
+    public static IReadOnlyList<Pipeline.Pipeline> Create() =>
+    [
+        new(Assets)
+        {
+            Input = [new ReadAssets()],
+            Process = [new FingerprintAssets()],
+            Output = [new WriteOutput()],
+        },
+        new(Posts)
+        {
+            Input = [new ReadFiles("posts", "*.md", Kinds.Post)],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new RenderMarkdown(), new LinkPosts()],
+            PostProcess = [new ApplyLayout(Assets, Pages)],
+            Output = [new WriteOutput()],
+        },
+        new(Pages)
+        {
+            Input = [new ReadFiles("pages", "*.md", Kinds.Page)],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new RenderMarkdown()],
+            PostProcess = [new ApplyLayout(Assets, Pages)],
+            Output = [new WriteOutput()],
+        },
+        new(Listings)
+        {
+            Dependencies = [Posts],
+            Process = [new GenerateListings(Posts)],
+            PostProcess = [new ApplyLayout(Assets, Pages)],
+            Output = [new WriteOutput()],
+        },
+        new(Feeds)
+        {
+            Dependencies = [Posts],
+            Process = [new GenerateFeeds(Posts)],
+            Output = [new WriteOutput()],
+        },
+        new(Sitemap)
+        {
+            PostProcess = [new GenerateSitemap(Posts, Pages, Listings)],
+            Output = [new WriteOutput()],
+        },
+        new(Links)
+        {
+            Output = [new CheckLinks(Published)],
+        },
+    ];
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using SalesInsights.Pipeline;
+
+namespace SalesInsights.Site;
+
+/// <summary>The site-wide settings of <c>input/site.yml</c>, with documented defaults for every key left out.</summary>
+public sealed record SiteSettings
+{
+    public string Title { get; init; } = "SalesInsights";
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Absolute URL of the site without a trailing slash, e.g. <c>https://example.org/blog</c>.</summary>
+    public string BaseUrl { get; init; } = "http://localhost:5080";
+    public string Author { get; init; } = "SalesInsights";
+    public string Language { get; init; } = "en";
+    public string? RepositoryUrl { get; init; }
+
+    /// <summary>Branch used in "edit this page" links.</summary>
+    public string RepositoryBranch { get; init; } = "main";
+    public int PostsPerPage { get; init; } = 10;
+
+    /// <summary>Any other key of site.yml, offered to templates as <c>site.params</c>.</summary>
+    public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>The path part of <see cref="BaseUrl"/> ("" or "/blog"), prefixed to every root-relative URL.</summary>
+    public string BasePath
+    {
+        get
+        {
+            if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri))
+            {
+                return string.Empty;
+            }
+            var path = uri.AbsolutePath.TrimEnd('/');
+            return path;
+        }
+    }
+
+    public const string FileName = "site.yml";
+
+    /// <summary>Reads site.yml from the input folder; a missing file means defaults, a broken one a diagnostic.</summary>
+    public static SiteSettings Load(string inputDirectory, string relativePath, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(inputDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return new SiteSettings();
+        }
+        var text = File.ReadAllText(path);
+        var parsed = FrontMatter.Parse("---\n" + text + "\n---\n", out var error);
+        if (error is not null)
+        {
+            diagnostics.Report(Diagnostic.Error("SI0010", error.Message.Replace("front matter", "site settings", StringComparison.Ordinal), relativePath, Math.Max(1, error.Line - 1), error.Column));
+            return new SiteSettings();
+        }
+        var v = parsed.Values;
+        string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page",
+        };
+        var settings = new SiteSettings
+        {
+            Title = S("title") ?? "SalesInsights",
+            Description = S("description") ?? string.Empty,
+            BaseUrl = (S("base_url") ?? "http://localhost:5080").TrimEnd('/'),
+            Author = S("author") ?? "SalesInsights",
+            Language = S("language") ?? "en",
+            RepositoryUrl = S("repository_url")?.TrimEnd('/'),
+            RepositoryBranch = S("repository_branch") ?? "main",
+            PostsPerPage = v.TryGetValue("posts_per_page", out var pp) && pp is long n and > 0 ? (int)n : 10,
+            Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+        };
+        if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _))
+        {
+            var line = parsed.Lines.TryGetValue("base_url", out var l) ? l - 1 : 1;
+            diagnostics.Report(Diagnostic.Error("SI0011", $"base_url '{settings.BaseUrl}' is not an absolute URL; write it like https://example.org", relativePath, line));
+        }
+        return settings;
+    }
+}

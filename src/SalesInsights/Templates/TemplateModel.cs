@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Scriban.Runtime;
+using SalesInsights.Markdown;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+
+namespace SalesInsights.Templates;
+
+/// <summary>
+/// Builds the values templates see (<c>site</c>, <c>page</c>, <c>list</c>, cards) from documents, with snake_case
+/// names. Only rendered HTML is wrapped as <see cref="TrustedHtml"/>; everything else a template prints is escaped.
+/// </summary>
+public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<string, string> assets, ImmutableArray<(string Title, string Url)> nav, DateTimeOffset buildTime)
+{
+    public const string DisplayDateFormat = "d MMMM yyyy";
+
+    public string Url(string path) => string.IsNullOrEmpty(path) || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal)
+        ? path
+        : settings.BasePath + path;
+
+    public string Permalink(string path) => settings.BaseUrl[..^settings.BasePath.Length] + Url(path);
+
+    public string Asset(string logicalPath) => assets.TryGetValue(logicalPath.TrimStart('/'), out var url)
+        ? Url(url)
+        : throw new InvalidOperationException($"the theme has no asset '{logicalPath}'");
+
+    /// <summary>The globals of one page: site, page, functions; <paramref name="list"/> for listing pages.</summary>
+    public ScriptObject Globals(Document document, ScriptObject? list = null)
+    {
+        var globals = new ScriptObject
+        {
+            ["site"] = Site(),
+            ["page"] = Page(document),
+            ["list"] = list,
+        };
+        globals.Import("url", new Func<string, string>(Url));
+        globals.Import("abs_url", new Func<string, string>(Permalink));
+        globals.Import("asset", new Func<string, string>(Asset));
+        return globals;
+    }
+
+    private ScriptObject Site()
+    {
+        var site = new ScriptObject
+        {
+            ["title"] = settings.Title,
+            ["description"] = settings.Description,
+            ["base_url"] = settings.BaseUrl,
+            ["base_path"] = settings.BasePath,
+            ["author"] = settings.Author,
+            ["language"] = settings.Language,
+            ["repository_url"] = settings.RepositoryUrl,
+            ["year"] = buildTime.Year,
+            ["build_time_iso"] = buildTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["nav"] = Array(nav.Select(n => new ScriptObject { ["title"] = n.Title, ["url"] = Url(n.Url) })),
+            ["params"] = ToScript(settings.Extra),
+        };
+        return site;
+    }
+
+    public ScriptObject Page(Document document)
+    {
+        var url = document.Get<string>(Keys.Url) ?? "/";
+        var date = document.Get<DateTimeOffset?>(Keys.Date);
+        var updated = document.Get<DateTimeOffset?>(Keys.Updated);
+        var kind = document.Get<string>(Keys.Kind) ?? Kinds.Page;
+        var toc = document.Get<ImmutableArray<TocEntry>>(Keys.Toc);
+        var related = document.Get<ImmutableArray<PostSummary>>(Keys.Related);
+        var contributors = document.Get<ImmutableArray<string>>(Keys.Contributors);
+        var extra = document.Get<ImmutableDictionary<string, object?>>(Keys.Extra);
+        return new ScriptObject
+        {
+            ["title"] = document.Get<string>(Keys.Title) ?? settings.Title,
+            ["url"] = Url(url),
+            ["permalink"] = Permalink(url),
+            ["og_type"] = kind == Kinds.Post ? "article" : "website",
+            ["kind"] = kind,
+            ["date_iso"] = Iso(date),
+            ["date_display"] = Display(date),
+            ["updated_iso"] = Iso(updated),
+            ["updated_display"] = updated is not null && updated.Value.Date != date?.Date ? Display(updated) : null,
+            ["author"] = Author(document.Get<string>(Keys.Author)),
+            ["tags"] = Tags(document.Get<ImmutableArray<string>>(Keys.Tags)),
+            ["summary"] = document.Get<string>(Keys.Excerpt) ?? document.Get<string>(Keys.Summary) ?? settings.Description,
+            ["content"] = new TrustedHtml(document.Text),
+            ["toc"] = Array((toc.IsDefault ? [] : toc).Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["title"] = t.Title })),
+            ["reading_minutes"] = document.Get<int>(Keys.ReadingMinutes),
+            ["word_count"] = document.Get<int>(Keys.WordCount),
+            ["image"] = document.Get<string>(Keys.Image) is { Length: > 0 } image ? Permalink(image) : null,
+            ["draft"] = document.Get<bool>(Keys.Draft),
+            ["future"] = document.Get<bool>(Keys.Future),
+            ["prev"] = Link(document.Get<PostSummary>(Keys.Previous)),
+            ["next"] = Link(document.Get<PostSummary>(Keys.Next)),
+            ["related"] = Array((related.IsDefault ? [] : related).Select(Card)),
+            ["edit_url"] = document.Get<string>(Keys.EditUrl),
+            ["contributors"] = Array(contributors.IsDefault ? [] : contributors),
+            ["meta"] = ToScript(extra ?? ImmutableDictionary<string, object?>.Empty),
+        };
+    }
+
+    public ScriptObject Card(PostSummary post) => new()
+    {
+        ["title"] = post.Title,
+        ["url"] = Url(post.Url),
+        ["date_iso"] = Iso(post.Date),
+        ["date_display"] = Display(post.Date),
+        ["summary"] = post.Summary,
+        ["tags"] = Tags(post.Tags),
+        ["reading_minutes"] = post.ReadingMinutes,
+        ["author"] = Author(post.Author),
+        ["draft"] = post.Draft,
+        ["future"] = post.Future,
+    };
+
+    public ScriptObject? Author(string? name) => string.IsNullOrEmpty(name) ? null : new ScriptObject
+    {
+        ["name"] = name,
+        ["url"] = Url($"/authors/{Slugs.From(name)}/"),
+    };
+
+    public ScriptArray Tags(ImmutableArray<string> tags) =>
+        Array((tags.IsDefault ? [] : tags).Select(t => new ScriptObject { ["name"] = t, ["url"] = Url($"/tags/{Slugs.From(t)}/") }));
+
+    private ScriptObject? Link(PostSummary? post) => post is null ? null : new ScriptObject { ["title"] = post.Title, ["url"] = Url(post.Url) };
+
+    public static string? Iso(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string? Display(DateTimeOffset? date) => date?.ToString(DisplayDateFormat, CultureInfo.InvariantCulture);
+
+    public static ScriptArray Array<T>(IEnumerable<T> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+        return array;
+    }
+
+    /// <summary>Front matter values (lists, maps, scalars) as Scriban values.</summary>
+    public static object? ToScript(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => ToScriptObject(map),
+        ImmutableArray<object?> list => Array(list.Select(ToScript)),
+        _ => value,
+    };
+
+    private static ScriptObject ToScriptObject(IReadOnlyDictionary<string, object?> map)
+    {
+        var result = new ScriptObject();
+        foreach (var (key, v) in map)
+        {
+            result[key] = ToScript(v);
+        }
+        return result;
+    }
+}

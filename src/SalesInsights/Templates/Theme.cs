@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using SalesInsights.Pipeline;
+
+namespace SalesInsights.Templates;
+
+/// <summary>
+/// The layouts and partials of the theme, parsed once per build. A site may override any theme file by putting
+/// a file of the same name under <c>input/layouts</c> or <c>input/partials</c>. Every layout except <c>base</c>
+/// is wrapped in <c>base</c>, which receives the layout's output as <c>content</c>.
+/// </summary>
+public sealed class Theme
+{
+    public const string BaseLayout = "base";
+    private readonly FrozenDictionary<string, (Template Template, string Path)> _layouts;
+    private readonly FrozenDictionary<string, (Template Template, string Path)> _partials;
+
+    private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials)
+    {
+        _layouts = layouts;
+        _partials = partials;
+    }
+
+    public IEnumerable<string> LayoutNames => _layouts.Keys.Where(k => k != BaseLayout).Order(StringComparer.Ordinal);
+
+    public bool HasLayout(string name) => _layouts.ContainsKey(name);
+
+    /// <summary>Loads the theme, reporting missing folders and template syntax errors with their positions.</summary>
+    public static Theme Load(string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(themeDirectory))
+        {
+            diagnostics.Report(Diagnostic.Error("SI0401", $"the theme folder '{relative(themeDirectory)}' does not exist; pass --theme DIR", relative(themeDirectory)));
+        }
+        return new Theme(
+            LoadFolder("layouts", themeDirectory, inputDirectory, relative, diagnostics),
+            LoadFolder("partials", themeDirectory, inputDirectory, relative, diagnostics));
+    }
+
+    private static FrozenDictionary<string, (Template, string)> LoadFolder(string folder, string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var root in new[] { Path.Combine(themeDirectory, folder), Path.Combine(inputDirectory, folder) })
+        {
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories))
+            {
+                var name = Path.GetRelativePath(root, file)[..^".html".Length].Replace('\\', '/');
+                files[name] = file; // the site's copy, read second, wins
+            }
+        }
+        var templates = new Dictionary<string, (Template, string)>(StringComparer.Ordinal);
+        foreach (var (name, file) in files)
+        {
+            var path = relative(file);
+            var template = Template.Parse(File.ReadAllText(file), path);
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Report(Diagnostic.Error("SI0402", message.Message, path, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
+                }
+                continue;
+            }
+            templates[name] = (template, path);
+        }
+        return templates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Renders a document with its layout inside <c>base</c>. Returns null after reporting a diagnostic when the
+    /// template fails at run time (an error in the theme, reported at the template's line).
+    /// </summary>
+    public string? Render(string layout, ScriptObject globals, DiagnosticBag diagnostics, string documentPath)
+    {
+        if (!_layouts.TryGetValue(layout, out var entry))
+        {
+            diagnostics.Report(Diagnostic.Error("SI0104", $"unknown layout '{layout}'", documentPath));
+            return null;
+        }
+        var context = new EscapingTemplateContext();
+        var functions = new ScriptObject();
+        functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
+            _partials.TryGetValue(name, out var partial)
+                ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
+                : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
+        context.PushGlobal(functions);
+        context.PushGlobal(globals);
+        try
+        {
+            var html = entry.Template.Render(context);
+            if (layout != BaseLayout && _layouts.TryGetValue(BaseLayout, out var @base))
+            {
+                globals.SetValue("content", new TrustedHtml(html), false);
+                html = @base.Template.Render(context);
+            }
+            return html;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var span = e.Span;
+            diagnostics.Report(Diagnostic.Error("SI0403", $"{e.OriginalMessage} (while rendering {documentPath})",
+                string.IsNullOrEmpty(span.FileName) ? entry.Path : span.FileName, span.Start.Line + 1, span.Start.Column + 1));
+            return null;
+        }
+    }
+
+    public ImmutableArray<string> PartialNames => [.. _partials.Keys.Order(StringComparer.Ordinal)];
+}
