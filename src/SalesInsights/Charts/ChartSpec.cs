@@ -3,10 +3,11 @@ using SalesInsights.Formatting;
 
 namespace SalesInsights.Charts;
 
-/// <summary>Where something is inside a chart block's YAML: 0-based line and column from the block's first line.</summary>
+/// <summary>Where something is inside a chart block's YAML: 0-based line and column from the first line after the fence (-1 is the fence).</summary>
 public readonly record struct SpecPosition(int Line, int Column)
 {
-    public static SpecPosition Start { get; } = new(0, 0);
+    /// <summary>The block as a whole: its opening fence line.</summary>
+    public static SpecPosition Start { get; } = new(-1, 0);
 }
 
 /// <summary>A problem with a chart, positioned inside its YAML so the article line can be reported.</summary>
