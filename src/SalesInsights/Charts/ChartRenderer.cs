@@ -81,16 +81,20 @@ public static class ChartRenderer
         if (spec.Target is { } target)
         {
             var color = ChartStyle.TargetLine;
-            IPlottable line = kind.ValuesHorizontal
-                ? plot.Add.VerticalLine(target, 2, color, LinePattern.Dashed)
-                : plot.Add.HorizontalLine(target, 2, color, LinePattern.Dashed);
+            if (kind.ValuesHorizontal)
+            {
+                plot.Add.VerticalLine(target, 2, color, LinePattern.Dashed);
+            }
+            else
+            {
+                plot.Add.HorizontalLine(target, 2, color, LinePattern.Dashed);
+            }
             if (!string.IsNullOrWhiteSpace(spec.TargetLabel))
             {
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = spec.TargetLabel, LineColor = color, LineWidth = 2, LinePattern = LinePattern.Dashed, LabelFontSize = ChartStyle.FontSize });
                 plot.Legend.IsVisible = true;
                 plot.Legend.Alignment = Alignment.UpperRight;
             }
-            _ = line;
         }
         var (x, y) = AxisLabels(spec, kind, table);
         if (kind.HasValueAxis || kind is Kinds.FunnelChart)

@@ -5,8 +5,9 @@ using ScottPlot.TickGenerators;
 namespace SalesInsights.Charts;
 
 /// <summary>
-/// The look every chart shares. Charts sit on a light card in both site themes, so the palette is a set of
-/// saturated, colour-blind-distinguishable hues dark enough for contrast on white, and the text is near-black.
+/// The look every chart shares. The first six colours are the theme's light-mode chart colours and the text is
+/// its chart foreground; <see cref="SvgAccessibility"/> turns them into <c>currentColor</c> with the theme's classes
+/// (<c>.chart-text</c>, <c>.chart-grid</c>, <c>.series-N</c>), so the same SVG follows the light and dark themes.
 /// Sizes are in the SVG's logical pixels: at 720 wide, 14 px text is still readable when a phone halves it.
 /// </summary>
 public static class ChartStyle
@@ -20,10 +21,13 @@ public static class ChartStyle
     public const string FontStack = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif";
 
     public static IReadOnlyList<string> Palette { get; } =
-        ["#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0e7490", "#db2777", "#4b5563", "#65a30d", "#9a3412", "#1e3a8a", "#a21caf"];
+        ["#1f6fc5", "#d56f00", "#178a67", "#c13f86", "#6d55c4", "#8a6a12", "#0e7490", "#4b5563", "#65a30d", "#9a3412", "#5b6fd6", "#a21caf"];
 
-    public static Color Text { get; } = Color.FromHex("#1f2937");
-    public static Color Grid { get; } = Color.FromHex("#d1d5db");
+    /// <summary>How many palette colours the theme restyles (its <c>.series-1</c>… classes); the rest stay as drawn.</summary>
+    public const int ThemedSeries = 6;
+
+    public static Color Text { get; } = Color.FromHex("#2b2e34");
+    public static Color Grid { get; } = Color.FromHex("#e7e4dd");
     public static Color TargetLine { get; } = Color.FromHex("#b91c1c");
 
     public static Color Series(int index) => Color.FromHex(Palette[index % Palette.Count]);
@@ -36,7 +40,7 @@ public static class ChartStyle
         plot.FigureBackground.Color = Colors.Transparent;
         plot.DataBackground.Color = Colors.Transparent;
         plot.Axes.Color(Text);
-        plot.Grid.MajorLineColor = Grid.WithAlpha(0.6);
+        plot.Grid.MajorLineColor = Grid;
         foreach (var axis in plot.Axes.GetAxes())
         {
             axis.TickLabelStyle.FontSize = FontSize;
@@ -49,13 +53,23 @@ public static class ChartStyle
         plot.Legend.FontSize = FontSize;
         plot.Legend.FontName = MeasureFont;
         plot.Legend.OutlineColor = Colors.Transparent;
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        plot.Legend.BackgroundColor = Colors.White;
+        plot.Legend.FontColor = Text;
+        plot.Legend.ShadowColor = Colors.Transparent;
         return plot;
     }
 
     /// <summary>Value ticks written by the same formatter as the data table and the prose.</summary>
     public static void FormatTicks(IAxis axis, ValueFormat format) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => ValueFormatter.Format(v, format), MaxTickCount = 8 };
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => ValueFormatter.Format(v, format), TickDensity = 0.5 };
+
+    /// <summary>A calendar axis labelled "Jan 2025" rather than in the build machine's or ScottPlot's date order.</summary>
+    public static void DateTicks(Plot plot)
+    {
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Bottom.TickGenerator = new DateTimeAutomatic { LabelFormatter = d => d.ToString(d.Day == 1 ? "MMM yyyy" : "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        plot.Axes.Bottom.TickLabelStyle.FontSize = FontSize;
+    }
 
     /// <summary>One tick per category, thinned so labels do not collide at 720 px.</summary>
     public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels, IReadOnlyList<double> positions, int maxLabels)

@@ -41,8 +41,14 @@ internal static class SvgAccessibility
                     attribute.Value = attribute.Value.Replace("url(#", $"url(#{id}-", StringComparison.Ordinal);
                 }
             }
+            Recolor(element);
             if (element.Name == Svg + "text")
             {
+                if (element.Attribute("fill") is null)
+                {
+                    element.SetAttributeValue("fill", "currentColor");
+                    element.SetAttributeValue("class", "chart-text");
+                }
                 element.SetAttributeValue("x", First(element.Attribute("x")?.Value));
                 element.SetAttributeValue("y", First(element.Attribute("y")?.Value));
                 element.SetAttributeValue("font-family", null);
@@ -53,6 +59,49 @@ internal static class SvgAccessibility
         root.Elements(Svg + "rect").FirstOrDefault(r => r.Attribute("fill")?.Value is "none" or "transparent" || r.Attribute("fill-opacity")?.Value == "0")?.Remove();
         return root.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// Our text, grid and first palette colours become <c>currentColor</c> plus the theme's class for them, so the
+    /// stylesheet decides the real colour in each theme; the drawn hex values remain the look without CSS.
+    /// </summary>
+    private static void Recolor(XElement element)
+    {
+        foreach (var name in new[] { "fill", "stroke" })
+        {
+            if (element.Attribute(name) is not { } attribute || Classes.GetValueOrDefault(attribute.Value.ToUpperInvariant()) is not { } cssClass)
+            {
+                continue;
+            }
+            if (element.Attribute("class") is { } existing && existing.Value != cssClass)
+            {
+                continue; // one element has one 'color'; keep its other paint as drawn
+            }
+            attribute.Value = "currentColor";
+            element.SetAttributeValue("class", cssClass);
+        }
+    }
+
+    private static readonly Dictionary<string, string> Classes = BuildClasses();
+
+    private static Dictionary<string, string> BuildClasses()
+    {
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Hex(ChartStyle.Text)] = "chart-text",
+            [Hex(ChartStyle.Grid)] = "chart-grid",
+            // Skia's near-black default and white (legend box, slice separators) follow the card's text and surface.
+            ["#010101"] = "chart-text",
+            ["WHITE"] = "chart-bg",
+            ["#FFFFFF"] = "chart-bg",
+        };
+        for (var i = 0; i < ChartStyle.ThemedSeries; i++)
+        {
+            classes[ChartStyle.Palette[i].ToUpperInvariant()] = $"series-{i + 1}";
+        }
+        return classes;
+    }
+
+    private static string Hex(ScottPlot.Color color) => color.ToHex()[..7].ToUpperInvariant();
 
     /// <summary>The first of Skia's comma-separated glyph positions: where the text starts.</summary>
     private static string? First(string? positions)

@@ -68,13 +68,17 @@ public sealed class BoxChart : IChartKind
                 BoxMiddle = At(3),
                 BoxMax = At(4),
                 WhiskerMax = At(5),
-                FillColor = ChartStyle.Series(i).WithAlpha(0.35),
-                LineColor = ChartStyle.Series(i),
-                LineWidth = 2,
                 Width = 0.6,
             });
         }
         plot.Add.Boxes(boxes);
+        // The adder paints every box in one palette colour; each category gets its own after.
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            boxes[i].FillColor = ChartStyle.Series(i).WithAlpha(0.45);
+            boxes[i].LineColor = ChartStyle.Text;
+            boxes[i].LineWidth = 1.5f;
+        }
         ChartStyle.CategoryTicks(plot.Axes.Bottom, labels, [.. Enumerable.Range(0, labels.Length).Select(i => (double)i)], 10);
         ChartStyle.FormatTicks(plot.Axes.Left, table.Columns[3].Format ?? ValueFormat.Number);
         plot.Axes.SetLimitsX(-0.6, labels.Length - 0.4);

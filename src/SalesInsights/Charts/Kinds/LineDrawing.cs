@@ -20,11 +20,7 @@ internal static class LineDrawing
                 DateTime t => t.ToOADate(),
                 _ => double.NaN,
             })];
-            plot.Axes.DateTimeTicksBottom();
-            foreach (var axis in plot.Axes.GetAxes())
-            {
-                axis.TickLabelStyle.FontSize = ChartStyle.FontSize;
-            }
+            ChartStyle.DateTicks(plot);
         }
         else if (first is long or double)
         {

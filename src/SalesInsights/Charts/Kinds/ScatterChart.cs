@@ -75,8 +75,7 @@ public sealed class ScatterChart : IChartKind
         }
         if (table.RowCount > 0 && table.Rows[0][0] is DateOnly or DateTime)
         {
-            plot.Axes.DateTimeTicksBottom();
-            plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.FontSize;
+            ChartStyle.DateTicks(plot);
         }
         else
         {
