@@ -5,9 +5,10 @@ using ScottPlot.TickGenerators;
 namespace SalesInsights.Charts;
 
 /// <summary>
-/// The look every chart shares. The first six colours are the theme's light-mode chart colours and the text is
-/// its chart foreground; <see cref="SvgAccessibility"/> turns them into <c>currentColor</c> with the theme's classes
-/// (<c>.chart-text</c>, <c>.chart-grid</c>, <c>.series-N</c>), so the same SVG follows the light and dark themes.
+/// The look every chart shares. Charts sit on a light plate in both site themes, so the palette is saturated,
+/// colour-blind-distinguishable hues dark enough for white, with near-black text. The theme mirrors these in its
+/// chart variables, and <see cref="SvgAccessibility"/> turns them into <c>currentColor</c> with the theme's classes
+/// (<c>.chart-text</c>, <c>.chart-grid</c>, <c>.series-N</c>), so a theme may restyle charts without redrawing them.
 /// Sizes are in the SVG's logical pixels: at 720 wide, 14 px text is still readable when a phone halves it.
 /// </summary>
 public static class ChartStyle
@@ -21,13 +22,13 @@ public static class ChartStyle
     public const string FontStack = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif";
 
     public static IReadOnlyList<string> Palette { get; } =
-        ["#1f6fc5", "#d56f00", "#178a67", "#c13f86", "#6d55c4", "#8a6a12", "#0e7490", "#4b5563", "#65a30d", "#9a3412", "#5b6fd6", "#a21caf"];
+        ["#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0e7490", "#db2777", "#4b5563", "#65a30d", "#9a3412", "#1e3a8a", "#a21caf"];
 
     /// <summary>How many palette colours the theme restyles (its <c>.series-1</c>… classes); the rest stay as drawn.</summary>
     public const int ThemedSeries = 6;
 
-    public static Color Text { get; } = Color.FromHex("#2b2e34");
-    public static Color Grid { get; } = Color.FromHex("#e7e4dd");
+    public static Color Text { get; } = Color.FromHex("#1f2937");
+    public static Color Grid { get; } = Color.FromHex("#d1d5db");
     public static Color TargetLine { get; } = Color.FromHex("#b91c1c");
 
     public static Color Series(int index) => Color.FromHex(Palette[index % Palette.Count]);
