@@ -74,11 +74,16 @@ public static class ValueFormatter
 
     private static string Sign(double value) => value < 0 ? "-" : string.Empty;
 
-    private static string Compact(double value) => value switch
+    private static readonly string[] Suffixes = ["", "K", "M", "B", "T"];
+
+    /// <summary>One decimal at most, in the largest unit that keeps the number under 1,000 after rounding (999,999 is 1M, not 1000K).</summary>
+    private static string Compact(double value)
     {
-        >= 1e9 => (value / 1e9).ToString("0.#", Invariant) + "B",
-        >= 1e6 => (value / 1e6).ToString("0.#", Invariant) + "M",
-        >= 1e3 => (value / 1e3).ToString("0.#", Invariant) + "K",
-        _ => value.ToString("0.#", Invariant),
-    };
+        var tier = 0;
+        while (tier < Suffixes.Length - 1 && Math.Round(value / Math.Pow(1000, tier), 1) >= 1000)
+        {
+            tier++;
+        }
+        return (value / Math.Pow(1000, tier)).ToString("0.#", Invariant) + Suffixes[tier];
+    }
 }
