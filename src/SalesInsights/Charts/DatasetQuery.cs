@@ -47,7 +47,8 @@ internal static class DatasetQuery
         if (spec.Aggregate is null)
         {
             var columns = new[] { spec.X, spec.Group }.Concat(spec.Y.Select(y => (string?)y)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
-            var order = spec.X is not null && kind is not Kinds.HistogramChart and not Kinds.BoxChart ? $" ORDER BY {DataCatalog.Identifier(spec.X)}" : string.Empty;
+            // Only axes with an order of their own are sorted; bars, slices and funnel stages keep the file's order.
+            var order = spec.X is not null && kind is Kinds.LineChart or Kinds.AreaChart or Kinds.ScatterChart ? $" ORDER BY {DataCatalog.Identifier(spec.X)}" : string.Empty;
             return $"SELECT {string.Join(", ", columns.Select(DataCatalog.Identifier))} {from}{order}";
         }
         var keys = new[] { spec.X, spec.Group }.OfType<string>().Select(DataCatalog.Identifier).ToList();
