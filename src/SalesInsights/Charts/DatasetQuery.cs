@@ -53,8 +53,8 @@ internal static class DatasetQuery
         }
         var keys = new[] { spec.X, spec.Group }.OfType<string>().Select(DataCatalog.Identifier).ToList();
         var values = spec.Y.IsEmpty
-            ? [$"count(*) AS {DataCatalog.Identifier(Alias(spec.Aggregate, null))}"]
-            : spec.Y.Select(y => $"{Function(spec.Aggregate, y)} AS {DataCatalog.Identifier(Alias(spec.Aggregate, y))}").ToList();
+            ? [$"count(*) AS {DataCatalog.Identifier(Alias(spec.Aggregate, null, 0))}"]
+            : spec.Y.Select(y => $"{Function(spec.Aggregate, y)} AS {DataCatalog.Identifier(Alias(spec.Aggregate, y, spec.Y.Length))}").ToList();
         var groupBy = keys.Count > 0 ? $" GROUP BY {string.Join(", ", keys)} ORDER BY {string.Join(", ", keys)}" : string.Empty;
         return $"SELECT {string.Join(", ", keys.Concat(values))} {from}{groupBy}";
     }
@@ -62,7 +62,7 @@ internal static class DatasetQuery
     /// <summary>The spec as the query's columns name things: aggregated y columns take their aliases.</summary>
     public static ChartSpec Effective(ChartSpec spec) => spec.Aggregate is null
         ? spec
-        : spec with { Y = spec.Y.IsEmpty ? [Alias(spec.Aggregate, null)] : [.. spec.Y.Select(y => Alias(spec.Aggregate, y))] };
+        : spec with { Y = spec.Y.IsEmpty ? [Alias(spec.Aggregate, null, 0)] : [.. spec.Y.Select(y => Alias(spec.Aggregate, y, spec.Y.Length))] };
 
     private static string Function(string aggregate, string column)
     {
@@ -70,5 +70,7 @@ internal static class DatasetQuery
         return aggregate == "count" ? $"count({quoted})" : $"{aggregate}({quoted})";
     }
 
-    private static string Alias(string aggregate, string? column) => column is null ? aggregate : $"{aggregate}_{column}";
+    /// <summary>A count is a count whatever column it counts; other aggregates keep the column's name (<c>avg_amount</c>).</summary>
+    private static string Alias(string aggregate, string? column, int columns) =>
+        column is null || (aggregate == "count" && columns == 1) ? aggregate : $"{aggregate}_{column}";
 }

@@ -93,13 +93,13 @@ public sealed class BoxChart : IChartKind
         }
         var labels = table.Labels();
         var medians = table.Values(3);
-        var subject = (spec.YLabel ?? spec.Y.FirstOrDefault() ?? "values").Replace('_', ' ').ToLowerInvariant();
+        var subject = Kinds.Describe.Lower((spec.YLabel ?? spec.Y.FirstOrDefault() ?? "values").Replace('_', ' '));
         if (table.RowCount == 1)
         {
             return $"{Noun} of {subject}: median {Kinds.Describe.Cell(table, 0, 3)}, middle half from {Kinds.Describe.Cell(table, 0, 2)} to {Kinds.Describe.Cell(table, 0, 4)}.";
         }
         var hi = Kinds.Describe.ArgMax(medians);
         var lo = Kinds.Describe.ArgMin(medians);
-        return $"{Noun} of {subject} by {table.Columns[0].Header.ToLowerInvariant()}: highest median {labels[hi]} {Kinds.Describe.Cell(table, hi, 3)}, lowest median {labels[lo]} {Kinds.Describe.Cell(table, lo, 3)}.";
+        return $"{Noun} of {subject} by {Kinds.Describe.Lower(table.Columns[0].Header)}: highest median {labels[hi]} {Kinds.Describe.Cell(table, hi, 3)}, lowest median {labels[lo]} {Kinds.Describe.Cell(table, lo, 3)}.";
     }
 }

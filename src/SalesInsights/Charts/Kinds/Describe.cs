@@ -9,11 +9,11 @@ internal static class Describe
     public static string Extremes(IChartKind kind, ChartTable table, string valueWord = "highest", string lowWord = "lowest")
     {
         var labels = table.Labels();
-        var x = table.Columns[0].Header.ToLowerInvariant();
+        var x = Kinds.Describe.Lower(table.Columns[0].Header);
         if (table.Columns.Length == 2)
         {
             var values = table.Values(1);
-            var subject = $"{kind.Noun} of {table.Columns[1].Header.ToLowerInvariant()} by {x}";
+            var subject = $"{kind.Noun} of {Kinds.Describe.Lower(table.Columns[1].Header)} by {x}";
             if (!values.Any(v => !double.IsNaN(v)))
             {
                 return $"{subject}: no values.";
@@ -40,7 +40,7 @@ internal static class Describe
     public static string Trend(IChartKind kind, ChartTable table)
     {
         var labels = table.Labels();
-        var x = table.Columns[0].Header.ToLowerInvariant();
+        var x = Kinds.Describe.Lower(table.Columns[0].Header);
         if (labels.Length == 0)
         {
             return $"{kind.Noun}: no data.";
@@ -60,9 +60,13 @@ internal static class Describe
             var name = table.Columns.Length > 2 ? table.Columns[c].Header + ": " : string.Empty;
             parts.Add($"{name}{Cell(table, first, c)} at {labels[first]} to {Cell(table, last, c)} at {labels[last]}, highest {Cell(table, hi, c)} at {labels[hi]}, lowest {Cell(table, lo, c)} at {labels[lo]}");
         }
-        var subject = table.Columns.Length == 2 ? table.Columns[1].Header.ToLowerInvariant() : string.Join(", ", table.Columns.Skip(1).Select(c => c.Header));
+        var subject = table.Columns.Length == 2 ? Kinds.Describe.Lower(table.Columns[1].Header) : string.Join(", ", table.Columns.Skip(1).Select(c => c.Header));
         return $"{kind.Noun} of {subject} over {x} from {labels[0]} to {labels[^1]}: {string.Join("; ", parts)}.";
     }
+
+    /// <summary>A header inside a sentence: first letter lowered, unless the word is an acronym ("USD", "ARR").</summary>
+    public static string Lower(string header) =>
+        header.Length > 1 && char.IsUpper(header[0]) && !char.IsUpper(header[1]) ? char.ToLowerInvariant(header[0]) + header[1..] : header;
 
     public static string Cell(ChartTable table, int row, int column) => ChartTable.Text(table.Rows[row][column], table.Columns[column]);
 

@@ -71,6 +71,6 @@ public sealed class FunnelChart : IChartKind
         var conversion = values[0] > 0 && !double.IsNaN(values[^1])
             ? $"; {ValueFormatter.Format(values[^1] / values[0], ValueFormat.Percent)} of the first stage reaches the last"
             : string.Empty;
-        return $"{Noun} of {table.Columns[1].Header.ToLowerInvariant()} by {table.Columns[0].Header.ToLowerInvariant()}: {steps}{conversion}.";
+        return $"{Noun} of {Kinds.Describe.Lower(table.Columns[1].Header)} by {Kinds.Describe.Lower(table.Columns[0].Header)}: {steps}{conversion}.";
     }
 }

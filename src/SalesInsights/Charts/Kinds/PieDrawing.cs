@@ -64,6 +64,6 @@ internal static class PieDrawing
         var hi = Kinds.Describe.ArgMax(values);
         var lo = Kinds.Describe.ArgMin(values);
         string Share(int i) => ValueFormatter.Format(values[i] / total, ValueFormat.Percent);
-        return $"{kind.Noun} of {table.Columns[1].Header.ToLowerInvariant()} by {table.Columns[0].Header.ToLowerInvariant()}, {labels.Length} slices: largest {labels[hi]} {Share(hi)} ({Kinds.Describe.Cell(table, hi, 1)}), smallest {labels[lo]} {Share(lo)} ({Kinds.Describe.Cell(table, lo, 1)}).";
+        return $"{kind.Noun} of {Kinds.Describe.Lower(table.Columns[1].Header)} by {Kinds.Describe.Lower(table.Columns[0].Header)}, {labels.Length} slices: largest {labels[hi]} {Share(hi)} ({Kinds.Describe.Cell(table, hi, 1)}), smallest {labels[lo]} {Share(lo)} ({Kinds.Describe.Cell(table, lo, 1)}).";
     }
 }

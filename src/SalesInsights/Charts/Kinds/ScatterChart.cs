@@ -102,12 +102,12 @@ public sealed class ScatterChart : IChartKind
     {
         var xs = XValues(table);
         var ys = table.Values(1);
-        var text = $"{Noun} of {table.Columns[1].Header.ToLowerInvariant()} against {table.Columns[0].Header.ToLowerInvariant()}, {table.RowCount.ToString(CultureInfo.InvariantCulture)} points";
+        var text = $"{Noun} of {Kinds.Describe.Lower(table.Columns[1].Header)} against {Kinds.Describe.Lower(table.Columns[0].Header)}, {table.RowCount.ToString(CultureInfo.InvariantCulture)} points";
         if (table.RowCount > 0)
         {
             var hi = Kinds.Describe.ArgMax(ys);
             var lo = Kinds.Describe.ArgMin(ys);
-            text += $"; {table.Columns[1].Header.ToLowerInvariant()} ranges from {Kinds.Describe.Cell(table, lo, 1)} to {Kinds.Describe.Cell(table, hi, 1)}";
+            text += $"; {Kinds.Describe.Lower(table.Columns[1].Header)} ranges from {Kinds.Describe.Cell(table, lo, 1)} to {Kinds.Describe.Cell(table, hi, 1)}";
         }
         if (spec.Trend && Fit(xs, ys) is { } fit)
         {

@@ -52,7 +52,7 @@ public sealed class InlineValueFeatureTests
         var (html, _) = Render(Query + "```sql\nSELECT 1\n```\n");
 
         Assert.DoesNotContain("sum(amount)", html, StringComparison.Ordinal);
-        Assert.Contains("<pre class=\"highlight\" data-lang=\"sql\">", html, StringComparison.Ordinal);
+        Assert.Contains("data-lang=\"sql\"><code>", html, StringComparison.Ordinal);
     }
 
     [Fact]
