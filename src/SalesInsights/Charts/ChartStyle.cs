@@ -6,9 +6,8 @@ namespace SalesInsights.Charts;
 
 /// <summary>
 /// The look every chart shares. Charts sit on a light plate in both site themes, so the palette is saturated,
-/// colour-blind-distinguishable hues dark enough for white, with near-black text. The theme mirrors these in its
-/// chart variables, and <see cref="SvgAccessibility"/> turns them into <c>currentColor</c> with the theme's classes
-/// (<c>.chart-text</c>, <c>.chart-grid</c>, <c>.series-N</c>), so a theme may restyle charts without redrawing them.
+/// colour-blind-distinguishable hues dark enough for white, with near-black text (the theme's <c>--chart-fg</c>,
+/// which <see cref="SvgAccessibility"/> writes as <c>currentColor</c>).
 /// Sizes are in the SVG's logical pixels: at 720 wide, 14 px text is still readable when a phone halves it.
 /// </summary>
 public static class ChartStyle
@@ -24,8 +23,8 @@ public static class ChartStyle
     public static IReadOnlyList<string> Palette { get; } =
         ["#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0e7490", "#db2777", "#4b5563", "#65a30d", "#9a3412", "#1e3a8a", "#a21caf"];
 
-    /// <summary>How many palette colours the theme restyles (its <c>.series-1</c>… classes); the rest stay as drawn.</summary>
-    public const int ThemedSeries = 6;
+    /// <summary>How many palette colours carry a <c>series-N</c> class for stylesheets to hook.</summary>
+    public const int ThemedSeries = 12;
 
     public static Color Text { get; } = Color.FromHex("#1f2937");
     public static Color Grid { get; } = Color.FromHex("#d1d5db");

@@ -6,8 +6,8 @@ namespace SalesInsights.Charts;
 /// <summary>
 /// Makes ScottPlot's SVG fit for a page: an image role labelled by a title and description we insert, a viewBox
 /// instead of fixed pixels so it scales to the column, ids prefixed so two charts on a page never share a
-/// clip path, and text as plain <c>&lt;text&gt;</c> with a font stack instead of per-glyph positions measured
-/// with a font the reader may not have.
+/// clip path, text as plain <c>&lt;text&gt;</c> with a font stack instead of per-glyph positions measured
+/// with a font the reader may not have, and the theme's class names on what is text, grid, background or a series.
 /// </summary>
 internal static class SvgAccessibility
 {
@@ -61,8 +61,9 @@ internal static class SvgAccessibility
     }
 
     /// <summary>
-    /// Our text, grid and first palette colours become <c>currentColor</c> plus the theme's class for them, so the
-    /// stylesheet decides the real colour in each theme; the drawn hex values remain the look without CSS.
+    /// Marks what each paint is with the theme's class names (<c>chart-text</c>, <c>chart-grid</c>, <c>chart-bg</c>,
+    /// <c>series-N</c>). Text becomes <c>currentColor</c>, which the theme sets to its chart foreground; other paints
+    /// keep their drawn colours, made for the light plate charts sit on in both themes, with the class as a hook.
     /// </summary>
     private static void Recolor(XElement element)
     {
@@ -74,9 +75,12 @@ internal static class SvgAccessibility
             }
             if (element.Attribute("class") is { } existing && existing.Value != cssClass)
             {
-                continue; // one element has one 'color'; keep its other paint as drawn
+                continue; // an element gets one class: its fill's
             }
-            attribute.Value = "currentColor";
+            if (cssClass == "chart-text")
+            {
+                attribute.Value = "currentColor";
+            }
             element.SetAttributeValue("class", cssClass);
         }
     }

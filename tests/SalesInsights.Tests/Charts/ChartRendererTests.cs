@@ -70,12 +70,12 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public void Colours_follow_the_theme_through_current_color_and_its_classes()
+    public void Text_takes_the_themes_chart_colour_and_series_keep_the_palette_with_a_class_to_hook()
     {
         var svg = Svg.Of(Figure(WinRate));
 
         Assert.Equal(3, Svg.Marks(svg, 1).Count);
-        Assert.All(Svg.Marks(svg, 1), e => Assert.Equal("currentColor", e.Attribute("fill")?.Value));
+        Assert.All(Svg.Marks(svg, 1), e => Assert.Equal(ChartStyle.Palette[0], e.Attribute("fill")?.Value, ignoreCase: true));
         Assert.All(svg.Descendants(Svg.Ns + "text"), t => Assert.Equal("chart-text", t.Attribute("class")?.Value));
     }
 
