@@ -59,7 +59,7 @@ public static class ChartRenderer
 
     private static ChartTable? Shape(ChartSpec spec, IChartKind kind, DataCatalog catalog, List<ChartProblem> problems)
     {
-        var sql = spec.Sql ?? DatasetQuery.Build(spec, kind, catalog, problems);
+        var sql = spec.Sql is { } written ? DataCatalog.Statement(written) : DatasetQuery.Build(spec, kind, catalog, problems);
         if (sql is null)
         {
             return null;

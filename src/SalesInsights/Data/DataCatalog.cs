@@ -109,13 +109,19 @@ public sealed class DataCatalog : IDisposable
 
     /// <summary>Runs a read-only query (once per build for the same text) and returns at most <see cref="MaxRows"/> typed rows.</summary>
     public QueryOutcome Query(string sql) =>
-        _results.GetOrAdd(sql.Trim(), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
+        _results.GetOrAdd(SqlGuard.Statement(sql), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
 
     /// <summary>The columns a query would return, without fetching its rows.</summary>
-    public QueryOutcome Schema(string sql) =>
-        _results.TryGetValue(sql.Trim(), out var done) && done.IsValueCreated
+    public QueryOutcome Schema(string sql)
+    {
+        var statement = SqlGuard.Statement(sql);
+        return _results.TryGetValue(statement, out var done) && done.IsValueCreated
             ? done.Value
-            : _schemas.GetOrAdd(sql.Trim(), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: true))).Value;
+            : _schemas.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: true))).Value;
+    }
+
+    /// <summary>A query as one statement without its closing semicolon, ready to wrap as a sub-query.</summary>
+    public static string Statement(string sql) => SqlGuard.Statement(sql);
 
     private QueryOutcome Run(string sql, bool schemaOnly)
     {

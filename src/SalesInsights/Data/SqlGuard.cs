@@ -29,7 +29,22 @@ internal static class SqlGuard
             : $"Only read-only queries (SELECT, WITH, FROM...) are allowed, not '{first.ToUpperInvariant()}'.";
     }
 
-    /// <summary>The SQL with comments removed and string literals blanked, so their contents are not mistaken for code.</summary>
+    /// <summary>
+    /// The statement without its closing semicolon, so it can be wrapped as a sub-query (<c>SELECT * FROM (...)</c>)
+    /// for a schema or a histogram's bins.
+    /// </summary>
+    public static string Statement(string sql)
+    {
+        var code = StripCommentsAndStrings(sql);
+        var end = code.Length - 1;
+        while (end >= 0 && char.IsWhiteSpace(code[end]))
+        {
+            end--;
+        }
+        return end >= 0 && code[end] == ';' ? (sql[..end] + sql[(end + 1)..]).Trim() : sql.Trim();
+    }
+
+    /// <summary>The SQL with comments and string literals blanked to spaces (same length, same positions), so their contents are not mistaken for code.</summary>
     private static string StripCommentsAndStrings(string sql)
     {
         var result = new System.Text.StringBuilder(sql.Length);
@@ -37,18 +52,20 @@ internal static class SqlGuard
         while (i < sql.Length)
         {
             var c = sql[i];
+            var start = i;
             if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
             {
                 while (i < sql.Length && sql[i] != '\n')
                 {
                     i++;
                 }
+                result.Append(' ', i - start);
             }
             else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
             {
                 var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
                 i = end < 0 ? sql.Length : end + 2;
-                result.Append(' ');
+                result.Append(' ', i - start);
             }
             else if (c is '\'' or '"')
             {
@@ -67,8 +84,8 @@ internal static class SqlGuard
                     }
                     i++;
                 }
-                i++;
-                result.Append(quote).Append(quote);
+                i = Math.Min(i + 1, sql.Length);
+                result.Append(quote).Append(' ', Math.Max(0, i - start - 2)).Append(i - start >= 2 ? quote.ToString() : string.Empty);
             }
             else
             {

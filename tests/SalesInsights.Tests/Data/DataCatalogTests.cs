@@ -74,6 +74,17 @@ public sealed class DataCatalogTests
         Assert.Equal("a;b", outcome.Result!.Rows[0][0]);
     }
 
+    [Theory]
+    [InlineData("SELECT 1 AS one;")]
+    [InlineData("SELECT 1 AS one; -- done")]
+    [InlineData("SELECT 1 AS one -- no semicolon; here\n")]
+    public void A_closing_semicolon_does_not_stop_a_query_from_being_wrapped_for_its_schema(string sql)
+    {
+        var schema = Sample.Schema(sql);
+
+        Assert.Equal("one", Assert.Single(schema.Result!.Columns).Name);
+    }
+
     [Fact]
     public void An_sql_error_carries_duckdbs_message()
     {
