@@ -136,7 +136,7 @@ public sealed class DataCatalog : IDisposable
             if (schemaOnly)
             {
                 // A LIMIT 0 wrapper lets DuckDB plan the query, and report its errors, without computing it.
-                return new QueryOutcome(new QueryResult(Describe(connection, $"SELECT * FROM ({sql}\n) LIMIT 0"), []), null);
+                return new QueryOutcome(new QueryResult(Describe(connection, $"{Wrapper}{sql}\n) LIMIT 0"), []), null);
             }
             using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -161,7 +161,7 @@ public sealed class DataCatalog : IDisposable
         }
         catch (DuckDBException e)
         {
-            return QueryOutcome.Failure(e.Message.Trim());
+            return QueryOutcome.Failure(schemaOnly ? WithoutWrapper(e.Message.Trim()) : e.Message.Trim());
         }
         finally
         {
@@ -182,6 +182,25 @@ public sealed class DataCatalog : IDisposable
             duplicate.Open();
             return duplicate;
         }
+    }
+
+    private const string Wrapper = "SELECT * FROM (";
+
+    /// <summary>DuckDB quotes the failing line with a caret under the error; show the writer's query there, not our LIMIT 0 wrapper.</summary>
+    private static string WithoutWrapper(string message)
+    {
+        var lines = message.Split('\n').ToList();
+        var quoted = lines.FindIndex(l => l.StartsWith("LINE 1: " + Wrapper, StringComparison.Ordinal));
+        if (quoted < 0)
+        {
+            return message;
+        }
+        lines[quoted] = "LINE 1: " + lines[quoted]["LINE 1: ".Length..].Remove(0, Wrapper.Length);
+        if (quoted + 1 < lines.Count && lines[quoted + 1].TrimStart() == "^" && lines[quoted + 1].Length > Wrapper.Length + "LINE 1: ".Length)
+        {
+            lines[quoted + 1] = lines[quoted + 1][Wrapper.Length..];
+        }
+        return string.Join('\n', lines);
     }
 
     private static ImmutableArray<QueryColumn> Describe(DuckDBConnection connection, string sql)

@@ -93,6 +93,8 @@ public sealed class ChartBlockFeatureTests
         Assert.Equal(("SI306", "input/posts/test.md", 10), (diagnostic.Code, diagnostic.Path, diagnostic.Line));
         Assert.Contains("Permission Error", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("file system operations are disabled by configuration", diagnostic.Message, StringComparison.Ordinal);
+        // DuckDB's quote of the failing line shows the writer's query, not the wrapper used to read its columns.
+        Assert.Contains("LINE 1: SELECT * FROM read_csv_auto('/etc/passwd')", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
