@@ -37,7 +37,20 @@ public static class ChartSpecParser
         }
         catch (YamlException e)
         {
-            problems.Add(new ChartProblem("SI302", $"The chart's YAML is malformed: {Describe(e)}", At(e.Start)));
+            // The parser notices an unclosed bracket or quote only where it gives up, often the end of the block;
+            // the line that opened it is where the writer must look.
+            var position = At(e.Start);
+            if (OpenedAndNotClosed(yaml) is { } opened && opened.Line < position.Line)
+            {
+                position = opened;
+            }
+            problems.Add(new ChartProblem("SI302", $"The chart's YAML is malformed: {Describe(e)}", position));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Some broken input makes YamlDotNet's scanner fail without a mark.
+            problems.Add(new ChartProblem("SI302", "The chart's YAML is malformed: look for an unclosed bracket or quote.", OpenedAndNotClosed(yaml) ?? SpecPosition.Start));
             return null;
         }
 
@@ -148,6 +161,24 @@ public static class ChartSpecParser
             problems.Add(new ChartProblem("SI302", "A chart needs either 'sql:' or 'data:' (a dataset name), not both.", spec.Sql is null ? SpecPosition.Start : spec.PositionOf("data")));
         }
         return spec;
+    }
+
+    /// <summary>The first line whose brackets or double quotes do not balance, at the first opening character.</summary>
+    private static SpecPosition? OpenedAndNotClosed(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var square = line.Count(c => c == '[') - line.Count(c => c == ']');
+            var curly = line.Count(c => c == '{') - line.Count(c => c == '}');
+            var quotes = line.Count(c => c == '"') % 2;
+            if (square > 0 || curly > 0 || quotes == 1)
+            {
+                return new SpecPosition(i, Math.Max(0, line.IndexOfAny(['[', '{', '"'])));
+            }
+        }
+        return null;
     }
 
     private static SpecPosition At(Mark mark) => new((int)Math.Max(0, mark.Line - 1), (int)Math.Max(0, mark.Column - 1));

@@ -42,12 +42,22 @@ public sealed class ChartSpecParserTests
     {
         var problems = new List<ChartProblem>();
 
-        ChartSpecParser.Parse("title: A\ntype: bar\nsql: [unclosed\n", problems);
+        ChartSpecParser.Parse("title: A\ntype: bar\n  x: y\n", problems);
 
         var problem = Assert.Single(problems);
         Assert.Equal("SI302", problem.Code);
         Assert.Contains("malformed", problem.Message, StringComparison.Ordinal);
-        Assert.True(problem.Position.Line >= 2);
+        Assert.Equal(new SpecPosition(2, 3), problem.Position);
+    }
+
+    [Fact]
+    public void An_unclosed_bracket_is_reported_where_it_was_opened()
+    {
+        var problems = new List<ChartProblem>();
+
+        ChartSpecParser.Parse("title: A\ntype: bar\ny: [a, b\nx: c\n", problems);
+
+        Assert.Equal(new SpecPosition(2, 3), Assert.Single(problems).Position);
     }
 
     [Fact]
