@@ -140,6 +140,26 @@ public sealed class DataCatalogTests
     }
 
     [Fact]
+    public void A_parquet_file_is_registered_like_a_csv()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "si-parquet-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        using (var writer = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
+        {
+            writer.Open();
+            using var command = writer.CreateCommand();
+            command.CommandText = $"COPY (SELECT range AS n, range * 1.5 AS x FROM range(10)) TO '{Path.Combine(directory, "Monthly Totals.parquet")}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        using var catalog = DataCatalog.Open(directory);
+
+        var dataset = Assert.Single(catalog.Datasets);
+        Assert.Equal("monthly_totals", dataset.Name);
+        Assert.Equal(10, dataset.RowCount);
+        Assert.Equal(67.5, catalog.Query("SELECT sum(x) FROM monthly_totals").Result!.Rows[0][0]);
+    }
+
+    [Fact]
     public void A_broken_data_file_is_reported_against_its_path_and_the_others_still_load()
     {
         var (catalog, directory) = TestData.Folder(new Dictionary<string, string>
