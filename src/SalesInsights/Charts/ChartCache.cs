@@ -11,7 +11,7 @@ namespace SalesInsights.Charts;
 public sealed class ChartCache(string directory)
 {
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
-    public const string RendererVersion = "charts-4";
+    public const string RendererVersion = "charts-5";
 
     private int _hits;
     private int _misses;
