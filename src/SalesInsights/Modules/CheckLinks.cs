@@ -35,7 +35,9 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
 
         var pages = documents.Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true).ToList();
         var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page => parsed[page.Destination!] = HtmlLinks.Read(page.Text));
+        var session = context.Session;
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+            parsed[page.Destination!] = session?.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read) ?? HtmlLinks.Read(page.Text));
 
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
