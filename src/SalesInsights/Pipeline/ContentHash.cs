@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Concurrent;
@@ -42,17 +43,50 @@ public static class ContentHash
     private sealed class Writer : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly byte[] _scratch = new byte[16];
 
-        public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+        // Small writes are gathered here: one AppendData per few kilobytes instead of one per value.
+        private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(8192);
+        private int _length;
 
-        public void Dispose() => _hash.Dispose();
+        public string Finish()
+        {
+            Flush();
+            return Convert.ToHexStringLower(_hash.GetHashAndReset());
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _hash.Dispose();
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _buffer.Length)
+            {
+                Flush();
+                if (bytes.Length > _buffer.Length)
+                {
+                    _hash.AppendData(bytes);
+                    return;
+                }
+            }
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
 
         private void Tag(char tag, long number = 0)
         {
-            _scratch[0] = (byte)tag;
-            BinaryPrimitives.WriteInt64LittleEndian(_scratch.AsSpan(1), number);
-            _hash.AppendData(_scratch, 0, 9);
+            Span<byte> bytes = stackalloc byte[9];
+            bytes[0] = (byte)tag;
+            BinaryPrimitives.WriteInt64LittleEndian(bytes[1..], number);
+            Append(bytes);
         }
 
         private void Text(string text)
@@ -60,11 +94,11 @@ public static class ContentHash
             if (text.Length >= MemoizedLength)
             {
                 Tag('H', text.Length);
-                _hash.AppendData(StringHashes.GetValue(text, static t => SHA256.HashData(MemoryMarshal.AsBytes(t.AsSpan()))));
+                Append(StringHashes.GetValue(text, static t => SHA256.HashData(MemoryMarshal.AsBytes(t.AsSpan()))));
                 return;
             }
             Tag('s', text.Length);
-            _hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+            Append(MemoryMarshal.AsBytes(text.AsSpan()));
         }
 
         /// <returns>False when the value is opaque.</returns>
