@@ -12,6 +12,7 @@ public static class CliApp
         {
             build,
             PreviewCommand.Create(),
+            DataCommand.Create(),
         };
         // With no command, build: the options of 'build' are accepted at the root too.
         foreach (var option in build.Options)

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using SalesInsights.Charts;
+using SalesInsights.Data;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
 using SalesInsights.Templates;
@@ -39,7 +41,12 @@ public static class SiteBuilder
 
         var staging = options.DryRun || options.InMemory ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging);
-        List<object> services = [options, settings, theme, Markdown.Value, target];
+        var catalog = DataCatalog.Open(Path.Combine(options.InputDirectory, "data"), options.SiteRoot);
+        foreach (var problem in catalog.Problems)
+        {
+            diagnostics.Report(problem);
+        }
+        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts"))];
 
         EngineResult result;
         try
