@@ -58,7 +58,7 @@ public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifet
         await using var visit = await OpenAsync("chart-without-alt", withAxe: true);
         var (charts, problems) = await visit.ChartProblemsAsync();
         Assert.Equal(1, charts);
-        Assert.Contains("chart 'chart-unlabelled' has no text alternative (an image role with a non-empty accessible name)", problems);
+        Assert.Contains("chart 'chart-unlabelled' has no text alternative (an image role with a non-empty accessible name) on its svg", problems);
         Assert.Contains("chart 'chart-unlabelled' has no data table", problems);
         Assert.Contains(await visit.AccessibilityViolationsAsync(), v => v.StartsWith("svg-img-alt (serious)", StringComparison.Ordinal));
     }

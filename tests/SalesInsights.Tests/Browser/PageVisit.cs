@@ -111,54 +111,44 @@ public sealed class PageVisit : IAsyncDisposable
         return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
-    /// <summary>How many chart figures the page has, and what is wrong with each: no size, no text alternative, no data table.</summary>
+    /// <summary>
+    /// How many chart figures the page has, and what is wrong with each. A figure may hold several drawings (a wide
+    /// and a narrow one) of which CSS shows one: exactly one must be visible with a non-zero size, every drawing
+    /// needs an image role with an accessible name, and the figure needs a data table.
+    /// </summary>
     public async Task<(int Charts, IReadOnlyList<string> Problems)> ChartProblemsAsync()
     {
-        var charts = await Page.EvaluateAsync<JsonElement>("""
-            () => [...document.querySelectorAll('figure.chart')].map((figure, index) => {
-              const image = figure.querySelector('svg, img, canvas');
-              const box = image ? image.getBoundingClientRect() : { width: 0, height: 0 };
-              let name = '';
-              if (image && image.tagName === 'IMG') {
-                name = image.getAttribute('alt') || '';
-              } else if (image) {
-                name = image.getAttribute('aria-label')
-                  || (image.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)
-                       .map(id => document.getElementById(id)?.textContent || '').join(' ');
-              }
-              return {
-                chart: figure.id || `figure ${index + 1}`,
-                image: image ? image.tagName.toLowerCase() : '',
-                width: box.width, height: box.height,
-                name: name.trim(),
-                imageRole: image && image.tagName !== 'IMG' ? (image.getAttribute('role') || '') : 'img',
-                table: figure.querySelectorAll('table th, table td').length > 0,
-              };
-            })
+        var problems = await Page.EvaluateAsync<string[]>("""
+            () => {
+              const nameOf = image => image.tagName === 'IMG'
+                ? (image.getAttribute('alt') || '')
+                : (image.getAttribute('aria-label')
+                   || (image.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)
+                        .map(id => document.getElementById(id)?.textContent || '').join(' '));
+              const problems = [];
+              document.querySelectorAll('figure.chart').forEach((figure, index) => {
+                const chart = figure.id || `figure ${index + 1}`;
+                const images = [...figure.querySelectorAll('svg, img, canvas')].filter(e => !e.parentElement.closest('svg'));
+                if (images.length === 0) { problems.push(`chart '${chart}' has no image (svg, img or canvas)`); return; }
+                const visible = images.filter(e => { const box = e.getBoundingClientRect(); return box.width >= 1 && box.height >= 1 && getComputedStyle(e).visibility !== 'hidden'; });
+                if (visible.length === 0) {
+                  const box = images[0].getBoundingClientRect();
+                  problems.push(`chart '${chart}' is not visible: none of its ${images.length} drawings has a size (first: ${Math.round(box.width)}x${Math.round(box.height)} px)`);
+                } else if (visible.length > 1) {
+                  problems.push(`chart '${chart}' shows ${visible.length} drawings at once`);
+                }
+                images.forEach(image => {
+                  const role = image.tagName === 'IMG' ? 'img' : (image.getAttribute('role') || '');
+                  if (role !== 'img' || nameOf(image).trim() === '') {
+                    problems.push(`chart '${chart}' has no text alternative (an image role with a non-empty accessible name) on its ${image.tagName.toLowerCase()}${image.classList.length ? '.' + [...image.classList].join('.') : ''}`);
+                  }
+                });
+                if (figure.querySelectorAll('table th, table td').length === 0) { problems.push(`chart '${chart}' has no data table`); }
+              });
+              return problems;
+            }
             """);
-        var problems = new List<string>();
-        foreach (var chart in charts.EnumerateArray())
-        {
-            var id = chart.GetProperty("chart").GetString();
-            if (chart.GetProperty("image").GetString() is not { Length: > 0 })
-            {
-                problems.Add($"chart '{id}' has no image (svg, img or canvas)");
-                continue;
-            }
-            if (chart.GetProperty("width").GetDouble() < 1 || chart.GetProperty("height").GetDouble() < 1)
-            {
-                problems.Add($"chart '{id}' is not visible: {chart.GetProperty("width").GetDouble():0}x{chart.GetProperty("height").GetDouble():0} px");
-            }
-            if (chart.GetProperty("imageRole").GetString() != "img" || chart.GetProperty("name").GetString() is not { Length: > 0 })
-            {
-                problems.Add($"chart '{id}' has no text alternative (an image role with a non-empty accessible name)");
-            }
-            if (!chart.GetProperty("table").GetBoolean())
-            {
-                problems.Add($"chart '{id}' has no data table");
-            }
-        }
-        return (charts.GetArrayLength(), problems);
+        return (await Page.Locator("figure.chart").CountAsync(), problems);
     }
 
     /// <summary>How much wider than the viewport the page is, in CSS pixels (0 when it fits).</summary>
