@@ -96,6 +96,16 @@ public sealed class PageVisit : IAsyncDisposable
         return visit;
     }
 
+    /// <summary>Moves this visit's page to another URL, keeping its context, for checks that walk many pages.</summary>
+    public async Task GoToAsync(Uri url)
+    {
+        var response = await Page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (response?.Status != 200)
+        {
+            Add($"{url} answered {response?.Status}");
+        }
+    }
+
     /// <summary>Serious and critical axe-core violations, one line per rule with the first elements it found. Needs <c>withAxe</c>.</summary>
     public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
     {
