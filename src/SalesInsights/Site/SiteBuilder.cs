@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using SalesInsights.Git;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
 using SalesInsights.Templates;
@@ -35,7 +36,7 @@ public static class SiteBuilder
 
         var staging = options.DryRun ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging);
-        List<object> services = [options, settings, theme, Markdown.Value, target];
+        List<object> services = [options, settings, theme, Markdown.Value, target, new SourceHistory(options.InputDirectory, cancellationToken)];
 
         EngineResult result;
         try
