@@ -92,14 +92,44 @@ public sealed record FrontMatter(
         }
         catch (YamlException e)
         {
-            // Mark lines are 1-based within the YAML; the YAML starts on the file's second line.
-            error = new FrontMatterError((int)e.Start.Line + 1, (int)e.Start.Column, "malformed YAML front matter: " + FirstLine(e.Message));
+            // Mark lines are 1-based within the YAML; the YAML starts on the file's second line. The parser notices an
+            // unclosed bracket only where it gives up, so point at the line that opened it when there is one before.
+            var line = (int)e.Start.Line;
+            var column = (int)e.Start.Column;
+            var opened = UnbalancedLine(yaml);
+            if (opened > 0 && opened < line)
+            {
+                (line, column) = (opened, 1);
+            }
+            error = new FrontMatterError(line + 1, column, "malformed YAML front matter: " + FirstLine(e.Message));
         }
         catch (InvalidCastException)
         {
             error = new FrontMatterError(2, 1, "front matter keys must be plain words");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner can fail without a position on some broken input (an unclosed '[' for one).
+            var line = Math.Max(1, UnbalancedLine(yaml));
+            error = new FrontMatterError(line + 1, 1, "malformed YAML front matter: check this line for an unclosed bracket or quote");
+        }
         return new FrontMatter(values.ToImmutable(), lines.ToImmutable(), body, bodyLine);
+    }
+
+    /// <summary>The 1-based YAML line where a bracket or quote opens and never closes, or 0.</summary>
+    private static int UnbalancedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Count(c => c == '[') != line.Count(c => c == ']') || line.Count(c => c == '{') != line.Count(c => c == '}')
+                || line.Count(c => c == '"') % 2 == 1)
+            {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static string FirstLine(string message)

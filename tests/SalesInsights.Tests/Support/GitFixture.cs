@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using GitRepository = LibGit2Sharp.Repository;
 
 namespace SalesInsights.Tests.Support;
 
@@ -7,15 +8,15 @@ internal static class GitFixture
 {
     public static void Init(string root)
     {
-        Repository.Init(root);
-        using var repository = new Repository(root);
+        GitRepository.Init(root);
+        using var repository = new GitRepository(root);
         // A fixed branch name, whatever the machine's init.defaultBranch says.
         repository.Refs.UpdateTarget("HEAD", "refs/heads/main");
     }
 
     public static Commit Commit(string root, string author, DateTimeOffset when, params string[] paths)
     {
-        using var repository = new Repository(root);
+        using var repository = new GitRepository(root);
         foreach (var path in paths)
         {
             Commands.Stage(repository, path);
@@ -26,7 +27,7 @@ internal static class GitFixture
 
     public static void Remove(string root, string path)
     {
-        using var repository = new Repository(root);
+        using var repository = new GitRepository(root);
         Commands.Remove(repository, path);
     }
 }

@@ -2,7 +2,10 @@ using SalesInsights.Site;
 
 namespace SalesInsights.Tests.Support;
 
-/// <summary>A throw-away site in a temporary folder, with the repository's theme, built without touching the real one.</summary>
+/// <summary>
+/// A throw-away site for the publishing tests: like <see cref="TestSite"/>, but dry-run by default, a repository URL
+/// in site.yml (for edit links), and read-only git objects removed on disposal.
+/// </summary>
 internal sealed class TempSite : IDisposable
 {
     public TempSite(string? siteYaml = null)
@@ -16,10 +19,10 @@ internal sealed class TempSite : IDisposable
     public string Input => Path.Combine(Root, "input");
     public string Output => Path.Combine(Root, "output");
 
-    /// <summary>The real theme of the repository, found from the test assembly's folder.</summary>
-    public static string Theme => Path.Combine(RepositoryRoot, "theme");
+    /// <summary>The real theme of the repository.</summary>
+    public static string Theme => Repository.Theme;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public string Write(string relativePath, string text)
     {
@@ -59,17 +62,5 @@ internal sealed class TempSite : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SalesInsights.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

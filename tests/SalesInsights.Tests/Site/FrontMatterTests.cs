@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using SalesInsights.Site;
+
+namespace SalesInsights.Tests.Site;
+
+public sealed class FrontMatterTests
+{
+    [Fact]
+    public void Front_matter_is_split_from_the_body_with_each_key_on_its_file_line()
+    {
+        var parsed = FrontMatter.Parse("---\ntitle: Hello\ntags: [a, b]\ndraft: true\n---\n\nBody text\n", out var error);
+        Assert.Null(error);
+        Assert.Equal("Hello", parsed.Values["title"]);
+        Assert.Equal(["a", "b"], ((ImmutableArray<object?>)parsed.Values["tags"]!).Cast<string>());
+        Assert.Equal(true, parsed.Values["draft"]);
+        Assert.Equal(2, parsed.Lines["title"]);
+        Assert.Equal(3, parsed.Lines["tags"]);
+        Assert.Equal(5, parsed.BodyLine);
+        Assert.Equal("\nBody text\n", parsed.Body);
+    }
+
+    [Fact]
+    public void A_file_without_a_leading_delimiter_has_no_front_matter()
+    {
+        var parsed = FrontMatter.Parse("# Just Markdown\n", out var error);
+        Assert.Null(error);
+        Assert.Empty(parsed.Values);
+        Assert.Equal("# Just Markdown\n", parsed.Body);
+        Assert.Equal(0, parsed.BodyLine);
+    }
+
+    [Fact]
+    public void Malformed_yaml_is_reported_at_its_line_in_the_file()
+    {
+        FrontMatter.Parse("---\ntitle: ok\ntags: [a, b\nauthor: x\n---\nbody", out var error);
+        Assert.NotNull(error);
+        Assert.InRange(error.Line, 3, 5);
+        Assert.StartsWith("malformed YAML front matter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclosed_front_matter_block_is_an_error_on_the_first_line()
+    {
+        FrontMatter.Parse("---\ntitle: x\n\nbody never closed", out var error);
+        Assert.Equal(1, error?.Line);
+        Assert.Contains("no closing", error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_given_twice_is_an_error_at_its_second_line()
+    {
+        FrontMatter.Parse("---\ntitle: a\ntitle: b\n---\n", out var error);
+        Assert.NotNull(error);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Theory]
+    [InlineData("count: 3", 3L)]
+    [InlineData("ratio: 0.5", 0.5)]
+    [InlineData("flag: false", false)]
+    [InlineData("quoted: \"3\"", "3")]
+    [InlineData("date: 2026-01-02", "2026-01-02")]
+    public void Scalars_become_plain_values(string line, object expected)
+    {
+        var parsed = FrontMatter.Parse($"---\n{line}\n---\n", out _);
+        Assert.Equal(expected, parsed.Values.Values.Single());
+    }
+}

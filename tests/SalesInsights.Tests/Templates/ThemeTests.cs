@@ -1,0 +1,67 @@
+using Scriban.Runtime;
+using SalesInsights.Pipeline;
+using SalesInsights.Templates;
+using SalesInsights.Tests.Support;
+
+namespace SalesInsights.Tests.Templates;
+
+public sealed class ThemeTests
+{
+    private static (Theme Theme, DiagnosticBag Diagnostics) Load(TestSite site, string theme)
+    {
+        var diagnostics = new DiagnosticBag();
+        return (Theme.Load(Path.Combine(site.Root, theme), site.Input, p => Path.GetRelativePath(site.Root, p), diagnostics), diagnostics);
+    }
+
+    [Fact]
+    public void Values_are_escaped_unless_they_are_trusted_html()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "<h1>{{ title }}</h1>{{ body }}");
+        var (theme, diagnostics) = Load(site, "t");
+        var globals = new ScriptObject { ["title"] = "<script>alert(1)</script> & co", ["body"] = new TrustedHtml("<p>ok</p>") };
+        Assert.Equal("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1><p>ok</p>", theme.Render("page", globals, diagnostics, "x"));
+    }
+
+    [Fact]
+    public void A_layout_is_wrapped_in_the_base_layout_and_partials_are_not_escaped_twice()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/base.html", "<main>{{ content }}</main>")
+            .Write("t/layouts/page.html", "{{ include 'x' }}")
+            .Write("t/partials/x.html", "<b>{{ name }}</b>");
+        var (theme, diagnostics) = Load(site, "t");
+        Assert.Equal("<main><b>a&lt;b</b></main>", theme.Render("page", new ScriptObject { ["name"] = "a<b" }, diagnostics, "x"));
+    }
+
+    [Fact]
+    public void A_site_file_overrides_the_theme_file_of_the_same_name()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "theme").Write("input/layouts/page.html", "site");
+        var (theme, diagnostics) = Load(site, "t");
+        Assert.Equal("site", theme.Render("page", [], diagnostics, "x"));
+    }
+
+    [Fact]
+    public void A_template_syntax_error_is_a_diagnostic_at_the_template_line()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "line one\n{{ if }}\n");
+        var (_, diagnostics) = Load(site, "t");
+        Assert.NotEmpty(diagnostics.ToSortedArray());
+        Assert.All(diagnostics.ToSortedArray(), d => Assert.Equal(("SI0402", "t/layouts/page.html", 2), (d.Code, d.Path, d.Line)));
+    }
+
+    [Fact]
+    public void An_unknown_partial_is_a_diagnostic_naming_the_template()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "\n{{ include 'nope' }}");
+        var (theme, diagnostics) = Load(site, "t");
+        Assert.Null(theme.Render("page", [], diagnostics, "input/pages/a.md"));
+        var diagnostic = Assert.Single(diagnostics.ToSortedArray());
+        Assert.Equal(("SI0403", "t/layouts/page.html", 2), (diagnostic.Code, diagnostic.Path, diagnostic.Line));
+        Assert.Contains("unknown partial 'nope'", diagnostic.Message, StringComparison.Ordinal);
+    }
+}
