@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using SalesInsights.Charts;
 using SalesInsights.Data;
+using SalesInsights.Git;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
 using SalesInsights.Templates;
@@ -46,7 +47,7 @@ public static class SiteBuilder
         {
             diagnostics.Report(problem);
         }
-        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts"))];
+        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts")), new SourceHistory(options.InputDirectory, cancellationToken)];
 
         EngineResult result;
         try
