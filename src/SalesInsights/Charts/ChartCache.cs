@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SalesInsights.Pipeline;
 
 namespace SalesInsights.Charts;
 
@@ -8,7 +9,7 @@ namespace SalesInsights.Charts;
 /// renderer version), so an unchanged chart is neither queried nor drawn again on the next build. The folder is
 /// safe to delete; it lives outside the output.
 /// </summary>
-public sealed class ChartCache(string directory)
+public sealed class ChartCache(string directory) : IStamped
 {
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
     public const string RendererVersion = "charts-5";
@@ -17,6 +18,9 @@ public sealed class ChartCache(string directory)
     private int _misses;
 
     public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The cache only saves work, never changes a figure: any two caches of the same folder and version are interchangeable.</summary>
+    string IStamped.Stamp => RendererVersion + "|" + Directory;
 
     public int Hits => Volatile.Read(ref _hits);
 

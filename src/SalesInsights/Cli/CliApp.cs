@@ -13,6 +13,8 @@ public static class CliApp
             build,
             PreviewCommand.Create(),
             DataCommand.Create(),
+            NewCommand.Create(),
+            CheckCommand.Create(),
         };
         // With no command, build: the options of 'build' are accepted at the root too.
         foreach (var option in build.Options)

@@ -27,7 +27,11 @@ public sealed class SiteBuilderSessionTests : IDisposable
         };
     }
 
-    public void Dispose() => _site.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _site.Dispose();
+    }
 
     public static TheoryData<string> Edits => new()
     {
@@ -131,5 +135,52 @@ public sealed class SiteBuilderSessionTests : IDisposable
         Assert.Equal(0, _session.LastBuild.Executed("RenderMarkdown"));
         Assert.Equal(pages, _session.LastBuild.Executed("ApplyLayout"));
         Assert.True(first.Succeeded);
+    }
+
+    private void WriteChartArticle(string deals)
+    {
+        _site.Write("input/data/deals.csv", deals);
+        _site.Write("input/posts/by-region.md", TemporarySite.Post("Bookings by Region", "2025-03-01", "[pipeline]",
+            "```chart\ntitle: Bookings by region\ntype: bar\nsql: SELECT region, sum(amount) AS bookings FROM deals GROUP BY 1 ORDER BY 1\n```\n"));
+    }
+
+    [Fact]
+    public async Task Given_unchanged_data_when_the_session_rebuilds_then_the_chart_article_is_not_rendered_again()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        Assert.True((await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None)).Succeeded);
+
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Equal(0, _session.LastBuild.Executed("RenderMarkdown"));
+    }
+
+    [Fact]
+    public async Task Given_a_changed_dataset_when_the_session_rebuilds_then_its_chart_is_redrawn_as_a_fresh_build_would()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        _site.Write("input/data/deals.csv", "region,amount\nNA,10\nEMEA,20\nAPAC,35\n");
+        var incremental = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.True(_session.LastBuild.Executed("RenderMarkdown") > 0);
+        Assert.Contains("APAC", Files(incremental)["posts/by-region/index.html"], StringComparison.Ordinal);
+        Assert.Equal(Files(fresh), Files(incremental));
+    }
+
+    [Fact]
+    public async Task Given_unchanged_data_when_the_session_rebuilds_then_the_data_catalog_is_not_loaded_again()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var stamp = SiteBuilder.CatalogStamp(_options.Resolve());
+        var kept = _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was not kept"));
+
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Same(kept, _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was reopened")));
+        Assert.Null(kept.Query("SELECT 1").Error);
     }
 }
