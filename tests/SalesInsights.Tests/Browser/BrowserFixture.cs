@@ -56,14 +56,14 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>The sample site, built once and served on loopback.</summary>
+    /// <summary>The sample site, built once and served on loopback with the live site's headers (its CSP above all).</summary>
     public async Task<BuiltSite> SiteAsync()
     {
         await _gate.WaitAsync();
         try
         {
             Site = await SampleSite.GetAsync();
-            _server ??= await StaticSiteServer.StartAsync(Site.Output);
+            _server ??= await StaticSiteServer.StartAsync(Site.Output, headers: NetlifyHeaders.ForEveryPage());
             return Site;
         }
         finally

@@ -5,7 +5,8 @@ namespace SalesInsights.Tests.Browser;
 
 /// <summary>
 /// Each browser check, shown to catch the defect it exists for: a temp site is built with the defect on purpose
-/// (raw HTML in an article, which Markdown passes through) and the check must fail naming the cause.
+/// (raw HTML in an article, which Markdown passes through) and the check must fail naming the cause. Served without
+/// the live site's CSP, which would refuse the inline styles and script these defects are made of.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifetime, IDisposable
@@ -74,6 +75,16 @@ public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifet
         Assert.Contains("insufficient color contrast", contrast, StringComparison.Ordinal);
         var faint = await visit.Page.Locator("p", new PageLocatorOptions { HasText = faintText }).EvaluateAsync<string>("p => getComputedStyle(p).color");
         Assert.False(string.IsNullOrEmpty(faint));
+    }
+
+    [CheckFact]
+    public async Task Markup_the_live_sites_content_security_policy_refuses_is_reported_as_a_console_error()
+    {
+        var browser = await fixture.BrowserAsync();
+        await using var strict = await StaticSiteServer.StartAsync(_site.Output, headers: NetlifyHeaders.ForEveryPage());
+        await using var visit = await PageVisit.OpenAsync(browser, new Uri(strict.Address, "posts/script-error/"), settle: true);
+        Assert.Contains(visit.Problems, p => p.StartsWith("console error:", StringComparison.Ordinal) && p.Contains("Content Security Policy", StringComparison.Ordinal));
+        Assert.DoesNotContain(visit.Problems, p => p.Contains("renderSalesTotals", StringComparison.Ordinal));
     }
 
     [CheckFact]

@@ -178,7 +178,7 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
                 BaseUrl = "https://example.org/blog",
             }, CancellationToken.None);
             Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-            await using var server = await StaticSiteServer.StartAsync(Path.Combine(root, "output"), "/blog");
+            await using var server = await StaticSiteServer.StartAsync(Path.Combine(root, "output"), "/blog", NetlifyHeaders.ForEveryPage());
             foreach (var type in new[] { PageTypes.Home, PageTypes.Article, PageTypes.Tag, PageTypes.NotFound })
             {
                 var path = PageTypes.PathOf(sample, type);

@@ -27,13 +27,24 @@ public sealed class StaticSiteServer : IAsyncDisposable
     /// <summary>The site's root URL, ending with a slash.</summary>
     public Uri Address { get; }
 
-    public static async Task<StaticSiteServer> StartAsync(string folder, string pathBase = "", CancellationToken cancellationToken = default)
+    public static async Task<StaticSiteServer> StartAsync(string folder, string pathBase = "", IReadOnlyDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var files = new PhysicalFileProvider(Path.GetFullPath(folder));
+        if (headers is not null)
+        {
+            app.Use((context, next) =>
+            {
+                foreach (var (name, value) in headers)
+                {
+                    context.Response.Headers[name] = value;
+                }
+                return next(context);
+            });
+        }
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = pathBase });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = pathBase });
         app.Run(async context =>
