@@ -29,6 +29,7 @@ public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifet
 
                 <p style="color:#383838">Dark grey words that vanish on a dark page.</p>
                 """)
+            .Post("skipped-heading", "Skipped heading", body: "## The numbers\n\nText.\n\n#### A detail four levels down\n\nMore text.\n")
             .Post("script-error", "Script error", body: "Text.\n\n<script>renderSalesTotals();</script>\n")
             .Post("missing-image", "Missing image", body: "<img src=\"http://127.0.0.1:9/quota.png\" alt=\"Quota chart\">\n")
             .Post("too-wide", "Too wide", body: "<div class=\"wide\" style=\"width:900px\">A fixed-width block.</div>\n");
@@ -85,6 +86,13 @@ public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifet
         await using var visit = await PageVisit.OpenAsync(browser, new Uri(strict.Address, "posts/script-error/"), settle: true);
         Assert.Contains(visit.Problems, p => p.StartsWith("console error:", StringComparison.Ordinal) && p.Contains("Content Security Policy", StringComparison.Ordinal));
         Assert.DoesNotContain(visit.Problems, p => p.Contains("renderSalesTotals", StringComparison.Ordinal));
+    }
+
+    [CheckFact]
+    public async Task A_heading_level_skipped_is_named_by_axe_because_screen_reader_users_navigate_by_headings()
+    {
+        await using var visit = await OpenAsync("skipped-heading", withAxe: true);
+        Assert.Contains(await visit.AccessibilityViolationsAsync(), v => v.StartsWith("heading-order (moderate)", StringComparison.Ordinal));
     }
 
     [CheckFact]

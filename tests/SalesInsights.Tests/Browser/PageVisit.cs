@@ -106,14 +106,21 @@ public sealed class PageVisit : IAsyncDisposable
         }
     }
 
-    /// <summary>Serious and critical axe-core violations, one line per rule with the first elements it found. Needs <c>withAxe</c>.</summary>
+    /// <summary>
+    /// axe-core violations a reader would meet: every serious and critical one, and the moderate ones about the
+    /// structure a screen reader navigates by (landmarks, the page's heading, heading levels). One line per rule with
+    /// the first elements it found. Needs <c>withAxe</c>.
+    /// </summary>
     public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
     {
         var violations = await Page.EvaluateAsync<JsonElement>("""
             async () => {
               const result = await axe.run(document, { resultTypes: ['violations'] });
               return result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .filter(v => v.impact === 'serious' || v.impact === 'critical' || [
+                  'landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-unique',
+                  'landmark-banner-is-top-level', 'landmark-contentinfo-is-top-level', 'region',
+                  'page-has-heading-one', 'heading-order', 'empty-heading'].includes(v.id))
                 .map(v => `${v.id} (${v.impact}): ${v.help} at ` + v.nodes.slice(0, 3)
                   .map(n => `${n.target.join(' ')} [${(n.failureSummary || '').replace(/\s+/g, ' ').trim()}]`).join('; '));
             }

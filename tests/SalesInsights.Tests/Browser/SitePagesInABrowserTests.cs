@@ -44,7 +44,7 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
 
     [CheckTheory]
     [MemberData(nameof(EachPageTypeInBothThemes))]
-    public async Task Each_page_type_has_no_serious_or_critical_accessibility_violations(string pageType, string theme)
+    public async Task Each_page_type_has_no_serious_critical_or_structural_accessibility_violations(string pageType, string theme)
     {
         await using var visit = await OpenAsync(pageType, scheme: theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, withAxe: true);
         var violations = await visit.AccessibilityViolationsAsync();
