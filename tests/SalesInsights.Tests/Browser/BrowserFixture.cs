@@ -21,6 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
+        // Containers often give /dev/shm only 64 MB, too little for Chromium: use /tmp instead.
+        "--disable-dev-shm-usage",
     ];
 
     private readonly SemaphoreSlim _gate = new(1, 1);
