@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,6 +14,7 @@ public sealed class ChartCache(string directory)
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
     public const string RendererVersion = "charts-4";
 
+    private readonly ConcurrentDictionary<string, Lazy<ChartOutcome>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
 
@@ -26,6 +28,36 @@ public sealed class ChartCache(string directory)
     {
         var text = RendererVersion + "\n" + string.Join("\n\u001f", parts);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// The outcome for <paramref name="key"/>: from this run's memory, else from disk, else rendered by
+    /// <paramref name="render"/> once, however many pages ask for the same chart at the same time.
+    /// </summary>
+    public ChartOutcome GetOrRender(string key, Func<ChartOutcome> render)
+    {
+        var entry = _thisRun.GetOrAdd(key, k => new Lazy<ChartOutcome>(() =>
+        {
+            if (TryGet(k) is { } stored)
+            {
+                return new ChartOutcome(stored, [], FromCache: true);
+            }
+            var outcome = render();
+            if (outcome.Figure is { } figure)
+            {
+                Put(k, figure);
+            }
+            return outcome;
+        }));
+        if (entry.IsValueCreated)
+        {
+            if (entry.Value.Figure is not null)
+            {
+                Interlocked.Increment(ref _hits);
+            }
+            return entry.Value with { FromCache = entry.Value.Figure is not null };
+        }
+        return entry.Value;
     }
 
     public ChartFigure? TryGet(string key)

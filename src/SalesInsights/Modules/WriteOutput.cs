@@ -21,7 +21,9 @@ public sealed class WriteOutput : IModule
         var writes = inputs
             .Where(d => d.Destination is not null)
             .Select(d => (d.Destination!, d.Content))
-            .Concat(inputs.SelectMany(d => d.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? []).Select(f => (f.Destination, (Content)new TextContent(f.Content))));
+            .Concat(inputs.SelectMany(d => d.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? []).Select(f => (f.Destination, (Content)new TextContent(f.Content))))
+            // Pages may share a generated file (a chart's CSV on every dashboard view): write it once, not concurrently.
+            .DistinctBy(w => w.Item1, StringComparer.Ordinal);
         await Parallel.ForEachAsync(writes, cancellationToken, async (write, ct) =>
         {
             var (destination, content) = write;

@@ -12,9 +12,10 @@ public static class SitePipelines
     public const string Feeds = "feeds";
     public const string Sitemap = "sitemap";
     public const string Links = "links";
+    public const string Datasets = "datasets";
 
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
-    public static readonly string[] Published = [Assets, Posts, Pages, Listings, Feeds, Sitemap];
+    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, Listings, Feeds, Sitemap];
 
     public static IReadOnlyList<Pipeline.Pipeline> Create() =>
     [
@@ -22,6 +23,11 @@ public static class SitePipelines
         {
             Input = [new ReadAssets()],
             Process = [new FingerprintAssets()],
+            Output = [new WriteOutput()],
+        },
+        new(Datasets)
+        {
+            Input = [new ReadDatasets()],
             Output = [new WriteOutput()],
         },
         new(Posts)
@@ -34,7 +40,7 @@ public static class SitePipelines
         new(Pages)
         {
             Input = [new ReadFiles("pages", "*.md", Kinds.Page)],
-            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new RenderMarkdown()],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ExpandDashboardViews(), new RenderMarkdown()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],
         },
