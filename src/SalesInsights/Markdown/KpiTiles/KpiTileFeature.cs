@@ -182,9 +182,13 @@ internal static class KpiTileHtml
         else
         {
             change = difference;
-            text = spec.Format == ValueFormat.Percent
-                ? (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts"
-                : ValueFormatter.Format(Math.Abs(difference), spec.Format);
+            text = spec.Format switch
+            {
+                ValueFormat.Percent => (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts",
+                // A ratio such as coverage moves in hundredths: "0.00" would hide a real change.
+                ValueFormat.Number when Math.Abs(difference) < 0.005 => "less than 0.01",
+                _ => ValueFormatter.Format(Math.Abs(difference), spec.Format),
+            };
         }
         var up = difference > 0;
         var good = up == spec.HigherIsBetter;
