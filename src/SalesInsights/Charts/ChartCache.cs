@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using SalesInsights.Pipeline;
 
 namespace SalesInsights.Charts;
 
@@ -9,16 +10,19 @@ namespace SalesInsights.Charts;
 /// renderer version), so an unchanged chart is neither queried nor drawn again on the next build. The folder is
 /// safe to delete; it lives outside the output.
 /// </summary>
-public sealed class ChartCache(string directory)
+public sealed class ChartCache(string directory) : IStamped
 {
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
-    public const string RendererVersion = "charts-4";
+    public const string RendererVersion = "charts-5";
 
     private readonly ConcurrentDictionary<string, Lazy<ChartOutcome>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
 
     public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The cache only saves work, never changes a figure: any two caches of the same folder and version are interchangeable.</summary>
+    string IStamped.Stamp => RendererVersion + "|" + Directory;
 
     public int Hits => Volatile.Read(ref _hits);
 

@@ -111,8 +111,12 @@ public static class ChartRenderer
             }
         }
         Interlocked.Increment(ref _drawn);
-        var svg = plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height);
-        return SvgAccessibility.Rewrite(svg, id, spec.Title, description, ChartStyle.Width, ChartStyle.Height);
+        // The same plot twice: a phone shrinks a 720-px drawing to half, and its 14-px labels with it, so narrow
+        // screens get their own drawing where the labels keep their size; CSS shows one of the two.
+        var wide = plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height);
+        var narrow = plot.GetSvgXml(ChartStyle.NarrowWidth, ChartStyle.NarrowHeight);
+        return SvgAccessibility.Rewrite(wide, id, spec.Title, description, ChartStyle.Width, ChartStyle.Height, "chart-svg chart-svg-wide")
+            + "\n" + SvgAccessibility.Rewrite(narrow, id + "-narrow", spec.Title, description, ChartStyle.NarrowWidth, ChartStyle.NarrowHeight, "chart-svg chart-svg-narrow");
     }
 
     /// <summary>Labels for the category (or x) axis and the value axis: the writer's, else the columns' names.</summary>

@@ -8,13 +8,17 @@ namespace SalesInsights.Charts;
 /// The look every chart shares. Charts sit on a light plate in both site themes, so the palette is saturated,
 /// colour-blind-distinguishable hues dark enough for white, with near-black text (the theme's <c>--chart-fg</c>,
 /// which <see cref="SvgAccessibility"/> writes as <c>currentColor</c>).
-/// Sizes are in the SVG's logical pixels: at 720 wide, 14 px text is still readable when a phone halves it.
+/// Sizes are in the SVG's logical pixels: phones get a second, narrow drawing (<see cref="NarrowWidth"/>) so 14 px text stays readable there.
 /// </summary>
 public static class ChartStyle
 {
     public const int Width = 720;
     public const int Height = 400;
     public const float FontSize = 14;
+
+    /// <summary>The drawing shown on phones: about the width of the column, so labels stay near their 14 px.</summary>
+    public const int NarrowWidth = 400;
+    public const int NarrowHeight = 340;
 
     /// <summary>DejaVu Sans is what SkiaSharp measures with here; browsers fall back along the SVG's font list.</summary>
     public const string MeasureFont = "DejaVu Sans";

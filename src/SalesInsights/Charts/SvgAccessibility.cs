@@ -13,7 +13,7 @@ internal static class SvgAccessibility
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static string Rewrite(string svg, string id, string title, string description, int width, int height)
+    public static string Rewrite(string svg, string id, string title, string description, int width, int height, string cssClass = "chart-svg")
     {
         var document = XDocument.Parse(svg);
         var root = document.Root!;
@@ -22,7 +22,7 @@ internal static class SvgAccessibility
         root.SetAttributeValue("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {width} {height}"));
         root.SetAttributeValue("role", "img");
         root.SetAttributeValue("aria-labelledby", $"{id}-title {id}-desc");
-        root.SetAttributeValue("class", "chart-svg");
+        root.SetAttributeValue("class", cssClass);
         root.SetAttributeValue("font-family", ChartStyle.FontStack);
         root.AddFirst(
             new XElement(Svg + "title", new XAttribute("id", $"{id}-title"), title),

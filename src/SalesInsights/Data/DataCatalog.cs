@@ -14,7 +14,7 @@ namespace SalesInsights.Data;
 /// table named after the file, loaded once per build, and articles query it with SQL from many threads at once.
 /// Identical queries run once per build. Open one per build with <see cref="Open"/> and dispose it at the end.
 /// </summary>
-public sealed class DataCatalog : IDisposable
+public sealed class DataCatalog : IDisposable, IStamped
 {
     /// <summary>Most rows a query may bring into .NET: charts and prose need aggregates, not raw tables.</summary>
     public const int MaxRows = 20_000;
@@ -47,6 +47,9 @@ public sealed class DataCatalog : IDisposable
 
     /// <summary>SHA-256 over every data file's name and bytes: equal fingerprints mean equal data.</summary>
     public string Fingerprint { get; }
+
+    /// <summary>A preview's build session reuses a page's charts while the data's bytes are unchanged.</summary>
+    string IStamped.Stamp => Fingerprint;
 
     /// <summary>How many queries actually reached DuckDB (cached repeats do not count).</summary>
     public int ExecutedQueries => Volatile.Read(ref _executed);

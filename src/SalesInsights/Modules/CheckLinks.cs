@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SalesInsights.Html;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
@@ -35,23 +36,36 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
 
         var pages = documents.Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true).ToList();
         var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page => parsed[page.Destination!] = HtmlLinks.Read(page.Text));
+        var session = context.Session;
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+            parsed[page.Destination!] = session?.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read) ?? HtmlLinks.Read(page.Text));
 
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
+        // A page's verdict depends on its own links, on which files exist and on the ids pages offer: a session
+        // re-checks only the pages whose text changed, unless a file or an id appeared or went.
+        var siteStamp = session is null ? null : ContentHash.Of(
+            origin, settings.BasePath, files.Order(StringComparer.Ordinal).ToArray(),
+            parsed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, IdsStamp(p.Value))).ToArray());
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
         {
             var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
-            foreach (var link in parsed[page.Destination!].Links)
+            (HtmlLink Link, string Problem)[] Find(string _) => [.. parsed[page.Destination!].Links
+                .Select(link => (link, Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
+                .Where(p => p.Item2 is not null)
+                .Select(p => (p.link, p.Item2!))];
+            var problems = siteStamp is null ? Find(page.Text) : session!.Memo($"{nameof(CheckLinks)}:{siteStamp}:{pageUrl}", page.Text, Find);
+            foreach (var (link, problem) in problems)
             {
-                var problem = Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed);
-                if (problem is not null)
-                {
-                    Report(context, page, link, problem, settings.BasePath);
-                }
+                Report(context, page, link, problem, settings.BasePath);
             }
         });
         return Task.FromResult(inputs);
     }
+
+    private static readonly ConditionalWeakTable<HtmlLinks, string> IdStamps = [];
+
+    private static string IdsStamp(HtmlLinks links) =>
+        IdStamps.GetValue(links, static l => ContentHash.Of(l.Ids.Order(StringComparer.Ordinal).ToArray())!);
 
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)

@@ -126,8 +126,12 @@ public sealed class ExpandDashboardViews : IModule
                     .With(Keys.BodyLine, page.Get<int>(Keys.BodyLine) - 2)
                     .With(Keys.DashboardView, view)
                     .With(Keys.SharedChartFolder, $"{slug}/charts")
-                    // Only the default view is listed in the site's menu.
+                    // Only the default view is listed in the site's menu, and only it takes over the page's old addresses.
                     .With(Keys.Extra, isDefault ? extra : extra.Remove("nav"));
+                if (!isDefault)
+                {
+                    metadata = metadata.Without(Keys.RedirectFrom);
+                }
                 if (page.Get<ImmutableDictionary<string, object?>>(Keys.Queries) is { } queries)
                 {
                     metadata = metadata.With(Keys.Queries, queries.ToImmutableDictionary(q => q.Key, q => q.Value is string sql ? (object?)view.Substitute(sql) : q.Value, queries.KeyComparer));

@@ -18,13 +18,7 @@ public sealed class WriteOutput : IModule
         {
             return inputs;
         }
-        var writes = inputs
-            .Where(d => d.Destination is not null)
-            .Select(d => (d.Destination!, d.Content))
-            .Concat(inputs.SelectMany(d => d.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? []).Select(f => (f.Destination, (Content)new TextContent(f.Content))))
-            // Pages may share a generated file (a chart's CSV on every dashboard view): write it once, not concurrently.
-            .DistinctBy(w => w.Item1, StringComparer.Ordinal);
-        await Parallel.ForEachAsync(writes, cancellationToken, async (write, ct) =>
+        await Parallel.ForEachAsync(FilesOf(inputs), cancellationToken, async (write, ct) =>
         {
             var (destination, content) = write;
             var path = Path.Combine(target.Directory, destination);
@@ -41,5 +35,28 @@ public sealed class WriteOutput : IModule
             target.Count();
         }).ConfigureAwait(false);
         return inputs;
+    }
+
+    /// <summary>
+    /// Every file the documents make: their own destinations and the files features produced beside them. Pages may
+    /// share a generated file (a chart's CSV on every dashboard view): it comes once, so it is not written concurrently.
+    /// </summary>
+    public static IEnumerable<(string Destination, Content Content)> FilesOf(IEnumerable<Document> documents)
+    {
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.Destination is { } destination)
+            {
+                yield return (destination, document.Content);
+            }
+            foreach (var file in document.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? [])
+            {
+                if (shared.Add(file.Destination))
+                {
+                    yield return (file.Destination, new TextContent(file.Content));
+                }
+            }
+        }
     }
 }

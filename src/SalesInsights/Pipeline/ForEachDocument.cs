@@ -10,15 +10,22 @@ public abstract class ForEachDocument : IModule
 {
     protected abstract Document? Execute(Document input, IExecutionContext context);
 
+    /// <summary>
+    /// True when <see cref="Execute"/> is a function of the document and of what it reads through the context
+    /// (services, declared files): a build session may then reuse a result computed in an earlier build.
+    /// </summary>
+    protected virtual bool IsCacheable => false;
+
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
+        var session = IsCacheable ? context.Session : null;
         var results = new Document?[inputs.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, inputs.Length, options, i =>
         {
             try
             {
-                results[i] = Execute(inputs[i], context);
+                results[i] = session is null ? Execute(inputs[i], context) : session.GetOrExecute(this, context, inputs[i], [], c => Execute(inputs[i], c));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -20,4 +20,16 @@ public interface IExecutionContext
 
     /// <summary>A service registered with the engine (site settings, theme, data catalog...).</summary>
     T Get<T>() where T : class;
+
+    /// <summary>The session that keeps per-document results across builds (the preview); null for a one-off build.</summary>
+    BuildSession? Session => null;
+
+    /// <summary>
+    /// Declares that the result being computed depends on a file's bytes beyond the document (a dataset a chart
+    /// queried): a result cached by the session is reused only while the file is unchanged. Outside a cached
+    /// computation it does nothing, so features may always call it.
+    /// </summary>
+    void ReadsFile(string path)
+    {
+    }
 }

@@ -32,6 +32,18 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_chart_is_drawn_wide_for_desktops_and_narrow_for_phones_each_labelled_by_its_own_title()
+    {
+        var html = Figure(WinRate);
+        var wide = html.IndexOf("class=\"chart-svg chart-svg-wide\"", StringComparison.Ordinal);
+        var narrow = html.IndexOf("class=\"chart-svg chart-svg-narrow\"", StringComparison.Ordinal);
+
+        Assert.True(wide > 0 && narrow > wide, "the figure holds a wide drawing followed by a narrow one");
+        Assert.Contains("viewBox=\"0 0 400 340\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-labelledby=\"chart-win-rate-by-segment-narrow-title chart-win-rate-by-segment-narrow-desc\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_svg_is_an_image_labelled_by_its_title_and_description_and_scales_with_a_viewbox()
     {
         var svg = Svg.Of(Figure(WinRate));
