@@ -119,14 +119,14 @@ public sealed class DataNoteFeature(DataCatalog? catalog = null) : IMarkdownFeat
         }
         html.Append(". Every number on this page is computed from them at build time.</p>\n");
         html.Append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Datasets\"><table>\n");
-        html.Append("<thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Rows</th><th scope=\"col\">Columns</th><th scope=\"col\">Download</th></tr></thead>\n<tbody>\n");
+        // The download link comes first: on a phone the table scrolls sideways, and the link must not be off screen.
+        html.Append("<thead><tr><th scope=\"col\">Dataset (download)</th><th scope=\"col\">Rows</th><th scope=\"col\">Columns</th></tr></thead>\n<tbody>\n");
         foreach (var dataset in data.Datasets)
         {
             var file = Path.GetFileName(dataset.FilePath);
-            html.Append("<tr><th scope=\"row\">").Append(Encode(dataset.Name)).Append("</th>")
+            html.Append("<tr><td><a href=\"").Append(Encode($"{basePath}/{DataCatalog.PublishedFolder}/{file}")).Append("\" download>").Append(Encode(file)).Append("</a></td>")
                 .Append("<td data-value=\"").Append(dataset.RowCount.ToString(CultureInfo.InvariantCulture)).Append("\">").Append(ValueFormatter.Format(dataset.RowCount, ValueFormat.Integer)).Append("</td>")
-                .Append("<td>").Append(Encode(string.Join(", ", dataset.Columns.Select(c => c.Name)))).Append("</td>")
-                .Append("<td><a href=\"").Append(Encode($"{basePath}/{DataCatalog.PublishedFolder}/{file}")).Append("\" download>").Append(Encode(file)).Append("</a></td></tr>\n");
+                .Append("<td>").Append(Encode(string.Join(", ", dataset.Columns.Select(c => c.Name)))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n</section>\n");
         return html.ToString();
