@@ -15,7 +15,7 @@ public sealed class ChartCache(string directory) : IStamped
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
     public const string RendererVersion = "charts-5";
 
-    private readonly ConcurrentDictionary<string, Lazy<ChartOutcome>> _thisRun = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(ChartOutcome Outcome, int Creator)>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
 
@@ -40,28 +40,24 @@ public sealed class ChartCache(string directory) : IStamped
     /// </summary>
     public ChartOutcome GetOrRender(string key, Func<ChartOutcome> render)
     {
-        var entry = _thisRun.GetOrAdd(key, k => new Lazy<ChartOutcome>(() =>
+        var entry = _thisRun.GetOrAdd(key, k => new Lazy<(ChartOutcome, int)>(() =>
         {
-            if (TryGet(k) is { } stored)
-            {
-                return new ChartOutcome(stored, [], FromCache: true);
-            }
-            var outcome = render();
-            if (outcome.Figure is { } figure)
+            var outcome = TryGet(k) is { } stored ? new ChartOutcome(stored, [], FromCache: true) : render();
+            if (!outcome.FromCache && outcome.Figure is { } figure)
             {
                 Put(k, figure);
             }
-            return outcome;
+            return (outcome, Environment.CurrentManagedThreadId);
         }));
-        if (entry.IsValueCreated)
+        // Whoever did not create the entry (it was there, or another thread was making it) got it from the cache.
+        var wasThere = entry.IsValueCreated;
+        var (outcome, creator) = entry.Value;
+        if ((wasThere || creator != Environment.CurrentManagedThreadId) && outcome.Figure is not null)
         {
-            if (entry.Value.Figure is not null)
-            {
-                Interlocked.Increment(ref _hits);
-            }
-            return entry.Value with { FromCache = entry.Value.Figure is not null };
+            Interlocked.Increment(ref _hits);
+            return outcome with { FromCache = true };
         }
-        return entry.Value;
+        return outcome;
     }
 
     public ChartFigure? TryGet(string key)
