@@ -49,8 +49,8 @@ public sealed partial record DashboardView(
         "quarter" => Text(Quarter.ToString()),
         "quarter_start" => Date(Quarter.Start),
         "quarter_end" => Date(Quarter.End),
-        "previous_quarter" => Text(Quarter.Previous.ToString()),
-        "next_quarter" => Text(Quarter.Next.ToString()),
+        "previous_quarter" => Text(Quarter.Previous().ToString()),
+        "next_quarter" => Text(Quarter.Next().ToString()),
         "window_start" => Date((Window.IsEmpty ? Quarter : Window[0]).Start),
         "quarters" => QuartersTable(),
         _ => null,
@@ -80,7 +80,7 @@ public sealed partial record DashboardView(
     private string QuartersTable()
     {
         var sql = new StringBuilder("(VALUES ");
-        sql.AppendJoin(", ", Quarters.Select(q => $"({Text(q.ToString())}, {Date(q.Start)}, {Date(q.End)}, {Text(q.Next.ToString())})"));
+        sql.AppendJoin(", ", Quarters.Select(q => $"({Text(q.ToString())}, {Date(q.Start)}, {Date(q.End)}, {Text(q.Next().ToString())})"));
         return sql.Append(") AS quarters(quarter, quarter_start, quarter_end, next_quarter)").ToString();
     }
 

@@ -9,9 +9,10 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 
     public DateOnly End => Start.AddMonths(3).AddDays(-1);
 
-    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
+    // Methods, not properties: a quarter is hashed by its properties (build sessions), and Next.Next... never ends.
+    public Quarter Previous() => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
 
-    public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
+    public Quarter Next() => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
 
     /// <summary>The URL segment: <c>2026-q3</c>.</summary>
     public string Slug => ToString().ToLowerInvariant();
@@ -22,14 +23,14 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public static Quarter LastCompleteBy(DateOnly day)
     {
         var quarter = Containing(day);
-        return quarter.End <= day ? quarter : quarter.Previous;
+        return quarter.End <= day ? quarter : quarter.Previous();
     }
 
     /// <summary>The first quarter that starts on or after <paramref name="day"/>.</summary>
     public static Quarter FirstCompleteFrom(DateOnly day)
     {
         var quarter = Containing(day);
-        return quarter.Start >= day ? quarter : quarter.Next;
+        return quarter.Start >= day ? quarter : quarter.Next();
     }
 
     public static bool TryParse(string? text, out Quarter quarter)
@@ -48,7 +49,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     /// <summary>Every quarter from <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
     public static IEnumerable<Quarter> Range(Quarter first, Quarter last)
     {
-        for (var q = first; q.CompareTo(last) <= 0; q = q.Next)
+        for (var q = first; q.CompareTo(last) <= 0; q = q.Next())
         {
             yield return q;
         }

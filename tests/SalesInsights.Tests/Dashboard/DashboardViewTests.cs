@@ -1,4 +1,6 @@
 using SalesInsights.Dashboard;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
 
 namespace SalesInsights.Tests.Dashboard;
 
@@ -32,5 +34,18 @@ public sealed class DashboardViewTests
 
         Assert.Equal("x = $regoin", View("all").Substitute("x = $regoin", unknown));
         Assert.Equal(("regoin", 4), Assert.Single(unknown));
+    }
+
+    [Fact]
+    public void A_view_has_a_content_hash_so_the_preview_can_reuse_its_rendering()
+    {
+        var page = Document.FromText("input/pages/dashboard.md", null, "text");
+
+        var emea = ContentHash.Of(page.With(Keys.DashboardView, View("EMEA")));
+        var apac = ContentHash.Of(page.With(Keys.DashboardView, View("APAC")));
+
+        Assert.NotNull(emea);
+        Assert.NotEqual(emea, apac);
+        Assert.Equal(emea, ContentHash.Of(page.With(Keys.DashboardView, View("EMEA"))));
     }
 }

@@ -18,7 +18,7 @@ public sealed class QuarterTests
     {
         Assert.True(Quarter.TryParse("2026-Q1", out var quarter));
         Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), (quarter.Start, quarter.End));
-        Assert.Equal(("2025-Q4", "2026-Q2", "2026-q1"), (quarter.Previous.ToString(), quarter.Next.ToString(), quarter.Slug));
+        Assert.Equal(("2025-Q4", "2026-Q2", "2026-q1"), (quarter.Previous().ToString(), quarter.Next().ToString(), quarter.Slug));
         Assert.False(Quarter.TryParse("2026-Q5", out _));
         Assert.Equal(5, Quarter.Range(new Quarter(2025, 3), new Quarter(2026, 3)).Count());
     }

@@ -116,7 +116,7 @@ public sealed class KpiTileFeature(DataCatalog? catalog = null) : IMarkdownFeatu
         if (view is not null)
         {
             var period = view.Quarter.ToString();
-            var previous = view.Quarter.Previous.ToString();
+            var previous = view.Quarter.Previous().ToString();
             return new KpiValues(period, ValueOf(period), previous, ValueOf(previous), [.. view.Window.Select(q => (q.ToString(), ValueOf(q.ToString())))]);
         }
         if (series.Count == 0)
