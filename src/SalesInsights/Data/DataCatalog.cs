@@ -19,6 +19,9 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>Most rows a query may bring into .NET: charts and prose need aggregates, not raw tables.</summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>The output folder where the build publishes every dataset file for readers to download.</summary>
+    public const string PublishedFolder = "data";
+
     private readonly DuckDBConnection _main;
     private readonly ConcurrentBag<DuckDBConnection> _pool = [];
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _results = new(StringComparer.Ordinal);
