@@ -23,6 +23,9 @@ public static class ChartSpecParser
 
     public static ChartSpec? Parse(string yaml, List<ChartProblem> problems)
     {
+        // YAML also breaks lines at U+0085, U+2028 and U+2029; Markdown does not. Read them as spaces so a position
+        // YAML reports is on the article line Markdown counted (they come from pasted text, never on purpose).
+        yaml = yaml.Replace('\u2028', ' ').Replace('\u2029', ' ').Replace('\u0085', ' ');
         YamlMappingNode mapping;
         try
         {

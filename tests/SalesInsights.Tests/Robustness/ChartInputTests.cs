@@ -25,4 +25,18 @@ public sealed class ChartInputTests
         return (spec is not null || problems.Count > 0)
             && problems.All(p => p.Code.StartsWith("SI", StringComparison.Ordinal) && p.Message.Length > 0 && p.Position.Line >= -1 && p.Position.Line < lines && p.Position.Column >= 0);
     }
+
+    [Theory]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    [InlineData('\u0085')]
+    public void A_unicode_line_separator_in_chart_yaml_does_not_move_a_problem_below_the_block(char separator)
+    {
+        // Found by the property above: YAML counted the separators as lines, and pointed two lines past the block.
+        var yaml = $"_XZ28@#\n,é`#\u00a0\nY{separator}/x/\n\t9:5{separator}#\ntype: ~\n";
+        var problems = new List<ChartProblem>();
+        ChartSpecParser.Parse(yaml, problems);
+        var problem = Assert.Single(problems);
+        Assert.InRange(problem.Position.Line, -1, 4);
+    }
 }
