@@ -9,8 +9,9 @@ namespace SalesInsights.Modules;
 
 /// <summary>
 /// Traces a link of a finished page back to the source that wrote it, so a broken link is reported where someone
-/// can fix it: the article's Markdown line; else the line of the site's or theme's template that holds the URL
-/// (reported once, however many pages the template made); else the page's source, with the output line.
+/// can fix it: the article's Markdown line (a Markdown link, or raw HTML in the article); else the line of the site's
+/// or theme's template that holds the URL (reported once, however many pages the template made); else the page's
+/// source, with the output line.
 /// </summary>
 internal sealed class LinkSources(BuildOptions options, string basePath)
 {
@@ -24,6 +25,12 @@ internal sealed class LinkSources(BuildOptions options, string basePath)
         if (fromMarkdown is not null && page.Source is not null)
         {
             diagnostics.Report(new Diagnostic(severity, code, $"broken {message}", page.Source, Math.Max(1, fromMarkdown.Line), Math.Max(1, fromMarkdown.Column)));
+            return;
+        }
+        // Raw HTML in an article is not a Markdown link, but its URL is still written on one of the article's lines.
+        if (page.Source is not null && Find([Path.Combine(options.SiteRoot, page.Source)], Needles(link.Url)) is { } inSource)
+        {
+            diagnostics.Report(new Diagnostic(severity, code, $"broken {message}", page.Source, inSource.Line, inSource.Column));
             return;
         }
         if (_templates.GetOrAdd(link.Url, FindInTemplates) is { } template)
@@ -47,17 +54,28 @@ internal sealed class LinkSources(BuildOptions options, string basePath)
     /// </summary>
     private (string Path, int Line, int Column)? FindInTemplates(string url)
     {
+        // The site's own layouts and partials override the theme's, so they are searched first.
+        var files = new[] { options.InputDirectory, options.ThemeDirectory }
+            .SelectMany(root => new[] { Path.Combine(root, "layouts"), Path.Combine(root, "partials") })
+            .Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateFiles(f, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        return Find(files, Needles(url));
+    }
+
+    /// <summary>The forms a URL takes where it is written: quoted, as an attribute value's end, or in Markdown's parentheses.</summary>
+    private string[] Needles(string url)
+    {
         var withoutBase = basePath.Length > 0 && url.StartsWith(basePath + "/", StringComparison.Ordinal) ? url[basePath.Length..] : url;
-        if (withoutBase.Length < 2)
+        return withoutBase.Length < 2 ? [] : [$"'{withoutBase}'", $"\"{withoutBase}\"", withoutBase + "\"", $"({withoutBase})", $"({withoutBase} "];
+    }
+
+    private (string Path, int Line, int Column)? Find(IEnumerable<string> files, string[] needles)
+    {
+        if (needles.Length == 0)
         {
             return null;
         }
-        string[] needles = [$"'{withoutBase}'", $"\"{withoutBase}\"", withoutBase + "\""];
-        // The site's own layouts and partials override the theme's, so they are searched first.
-        var folders = new[] { options.InputDirectory, options.ThemeDirectory }
-            .SelectMany(root => new[] { Path.Combine(root, "layouts"), Path.Combine(root, "partials") })
-            .Where(Directory.Exists);
-        foreach (var file in folders.SelectMany(f => Directory.EnumerateFiles(f, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
+        foreach (var file in files.Where(File.Exists))
         {
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
@@ -67,7 +85,8 @@ internal sealed class LinkSources(BuildOptions options, string basePath)
                     var column = lines[i].IndexOf(needle, StringComparison.Ordinal);
                     if (column >= 0)
                     {
-                        return (options.Relative(file), i + 1, column + 1);
+                        // Point at the URL itself, after the quote or parenthesis that starts most needles.
+                        return (options.Relative(file), i + 1, column + (needle[0] is '\'' or '"' or '(' ? 2 : 1));
                     }
                 }
             }

@@ -102,4 +102,14 @@ public sealed class CheckLinksTests
         Assert.Equal(("input/partials/footer.html", line, "SI0201"), (error.Path, error.Line, error.Code));
         Assert.Contains("broken link '/colophon/'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_broken_image_in_raw_html_of_an_article_is_reported_at_the_article_line_that_wrote_it()
+    {
+        using var site = new TestSite();
+        site.Post("p", "P", body: "Intro.\n\n<figure>\n<img src=\"/images/quota.png\" alt=\"Quota attainment\">\n</figure>\n");
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+        Assert.Equal(("input/posts/p.md", 10, "SI0201"), (error.Path, error.Line, error.Code));
+        Assert.Contains("broken image '/images/quota.png': nothing is published at '/images/quota.png'", error.Message, StringComparison.Ordinal);
+    }
 }
