@@ -29,7 +29,7 @@ public sealed class CheckExternalLinksTests : IAsyncLifetime
                 context.Response.StatusCode = 200;
                 break;
             case "/slow":
-                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 break;
             case "/busy":
                 context.Response.StatusCode = 503;
@@ -44,8 +44,9 @@ public sealed class CheckExternalLinksTests : IAsyncLifetime
 
     private string Url(string path) => new Uri(_other.Address, path).ToString();
 
-    private static Task<BuildResult> BuildAsync(TestSite site, bool checkExternal = true) =>
-        SiteBuilder.BuildAsync(site.Options() with { CheckExternalLinks = checkExternal, ExternalLinkTimeout = TimeSpan.FromMilliseconds(700) }, CancellationToken.None);
+    /// <summary>A generous time limit by default: the suite shares two cores with a browser and a JVM, and only the slow-server test is about time.</summary>
+    private static Task<BuildResult> BuildAsync(TestSite site, bool checkExternal = true, double timeoutSeconds = 20) =>
+        SiteBuilder.BuildAsync(site.Options() with { CheckExternalLinks = checkExternal, ExternalLinkTimeout = TimeSpan.FromSeconds(timeoutSeconds) }, CancellationToken.None);
 
     [Theory]
     [InlineData(new[] { "build" }, false)]
@@ -84,16 +85,27 @@ public sealed class CheckExternalLinksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_slow_or_failing_server_is_a_warning_within_the_time_limit_not_an_error()
+    public async Task A_slow_server_is_a_warning_after_the_time_limit_not_an_error_and_not_a_stall()
     {
-        using var site = new TestSite().Post("a", "A", body: $"[slow]({Url("slow")}) and [busy]({Url("busy")})");
+        using var site = new TestSite().Post("a", "A", body: $"[slow]({Url("slow")})");
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await BuildAsync(site, timeoutSeconds: 1.5);
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Warning, "SI0203"), (warning.Severity, warning.Code));
+        Assert.Contains("no answer within 1.5 s", warning.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"the slow link (30 s) held the build for {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_server_error_is_a_warning_not_an_error()
+    {
+        using var site = new TestSite().Post("a", "A", body: $"[busy]({Url("busy")})");
         var result = await BuildAsync(site);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-        Assert.Equal(2, result.Warnings);
-        Assert.Contains(result.Diagnostics, d => d.Code == "SI0203" && d.Message.Contains("no answer within 0.7 s", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Code == "SI0203" && d.Message.Contains("503", StringComparison.Ordinal));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4.5), $"the slow link held the build for {watch.Elapsed}");
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Warning, "SI0203"), (warning.Severity, warning.Code));
+        Assert.Contains("the server answered 503", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
