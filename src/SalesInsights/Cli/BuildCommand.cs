@@ -11,12 +11,13 @@ public static class BuildCommand
     public static readonly Option<string> Output = new("--output") { Description = "Folder to write the site into", DefaultValueFactory = _ => "output" };
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include drafts and future-dated articles" };
     public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from (overrides site.yml)" };
+    public static readonly Option<bool> Profile = new("--profile") { Description = "Print where the build's time went: per pipeline, phase and module, and the slowest documents" };
 
     public static Command Create()
     {
         var command = new Command("build", "Build the site into the output folder (the default command)")
         {
-            Input, Theme, Output, Drafts, BaseUrl,
+            Input, Theme, Output, Drafts, BaseUrl, Profile,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -29,6 +30,7 @@ public static class BuildCommand
         OutputDirectory = result.GetValue(Output)!,
         IncludeDrafts = result.GetValue(Drafts),
         BaseUrl = result.GetValue(BaseUrl),
+        Profile = result.GetValue(Profile),
     };
 
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -38,6 +40,10 @@ public static class BuildCommand
         var result = await reporter.WithStatusAsync("Building the site…", () => SiteBuilder.BuildAsync(options, cancellationToken)).ConfigureAwait(false);
         reporter.Diagnostics(result.Diagnostics);
         reporter.Summary(result, "Built", options.OutputDirectory);
+        if (options.Profile)
+        {
+            reporter.Profile(result);
+        }
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
     }
 }

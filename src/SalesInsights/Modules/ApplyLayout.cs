@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Scriban.Runtime;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -17,13 +18,16 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
         var model = CreateModel(context, assetsPipeline, pagesPipeline);
         var theme = context.Get<Theme>();
         var results = new Document?[inputs.Length];
+        var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var started = Stopwatch.GetTimestamp();
             var document = inputs[i];
             var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
             var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
             var html = theme.Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
             results[i] = html is null ? null : document.WithText(html);
+            timings?.Add(document, Stopwatch.GetElapsedTime(started));
         });
         return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
     }

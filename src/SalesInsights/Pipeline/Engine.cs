@@ -185,9 +185,10 @@ public sealed class Engine
             }
 
             public T Get<T>() where T : class =>
-                run._services.TryGetValue(typeof(T), out var service) ? (T)service
-                : run._services.Values.OfType<T>().FirstOrDefault()
-                  ?? throw new InvalidOperationException($"No service of type {typeof(T).Name} was registered with the engine.");
+                TryGet<T>() ?? throw new InvalidOperationException($"No service of type {typeof(T).Name} was registered with the engine.");
+
+            public T? TryGet<T>() where T : class =>
+                run._services.TryGetValue(typeof(T), out var service) ? (T)service : run._services.Values.OfType<T>().FirstOrDefault();
         }
 
         private readonly IReadOnlyDictionary<Type, object> _services = engine._services;

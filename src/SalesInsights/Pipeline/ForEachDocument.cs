@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 
 namespace SalesInsights.Pipeline;
 
@@ -14,11 +15,21 @@ public abstract class ForEachDocument : IModule
     {
         var results = new Document?[inputs.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, options, i =>
         {
             try
             {
-                results[i] = Execute(inputs[i], context);
+                if (timings is null)
+                {
+                    results[i] = Execute(inputs[i], context);
+                }
+                else
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    results[i] = Execute(inputs[i], context);
+                    timings.Add(inputs[i], Stopwatch.GetElapsedTime(started));
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

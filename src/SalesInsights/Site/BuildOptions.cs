@@ -22,6 +22,9 @@ public sealed record BuildOptions
     /// <summary>Check links to other sites too (slow; off by default).</summary>
     public bool CheckExternalLinks { get; init; }
 
+    /// <summary>Measure time per document as well as per module (<c>build --profile</c>).</summary>
+    public bool Profile { get; init; }
+
     /// <summary>Write nothing: validate only.</summary>
     public bool DryRun { get; init; }
 

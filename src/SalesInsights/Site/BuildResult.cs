@@ -12,6 +12,9 @@ public sealed record BuildResult(
     TimeSpan Elapsed,
     ImmutableArray<ModuleTiming> Timings)
 {
+    /// <summary>The documents that took longest in per-document modules; empty unless the build was profiled.</summary>
+    public ImmutableArray<DocumentTiming> SlowestDocuments { get; init; } = [];
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

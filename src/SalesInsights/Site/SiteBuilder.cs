@@ -36,6 +36,11 @@ public static class SiteBuilder
         var staging = options.DryRun ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging);
         List<object> services = [options, settings, theme, Markdown.Value, target];
+        var documentTimings = options.Profile ? new DocumentTimings() : null;
+        if (documentTimings is not null)
+        {
+            services.Add(documentTimings);
+        }
 
         EngineResult result;
         try
@@ -72,7 +77,10 @@ public static class SiteBuilder
                 SwapIn(staging, options.OutputDirectory);
             }
         }
-        return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings);
+        return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings)
+        {
+            SlowestDocuments = documentTimings?.Slowest(10) ?? [],
+        };
     }
 
     private static string StagingFolder(string output)
