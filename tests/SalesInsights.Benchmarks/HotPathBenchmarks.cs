@@ -43,6 +43,11 @@ public class HotPathBenchmarks
     [Benchmark(Description = "Markdown: Markdig + TOC, links, highlighting")]
     public MarkdownResult MarkdownRender() => _markdown.Render(_bodies[Next(_bodies.Length)], new MarkdownRenderContext("a.md", 7, null));
 
+    [Benchmark(Description = "Markdown floor: Markdig alone, advanced extensions")]
+    public string MarkdigAlone() => Markdig.Markdown.ToHtml(_bodies[Next(_bodies.Length)], Floor);
+
+    private static readonly Markdig.MarkdownPipeline Floor = Markdig.MarkdownExtensions.UseAdvancedExtensions(new Markdig.MarkdownPipelineBuilder()).Build();
+
     [Benchmark(Description = "template: post layout in base (Scriban)")]
     public string? TemplateRender()
     {

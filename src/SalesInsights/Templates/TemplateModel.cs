@@ -13,6 +13,10 @@ namespace SalesInsights.Templates;
 /// </summary>
 public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<string, string> assets, ImmutableArray<(string Title, string Url)> nav, DateTimeOffset buildTime)
 {
+    // Made once per build, not per page: making a Scriban function reflects over the delegate, and site is the same everywhere.
+    private IScriptCustomFunction? _url, _absUrl, _asset;
+    private ScriptObject? _site;
+
     public const string DisplayDateFormat = "d MMMM yyyy";
 
     public string Url(string path) => string.IsNullOrEmpty(path) || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal)
@@ -30,15 +34,17 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     {
         var globals = new ScriptObject
         {
-            ["site"] = Site(),
+            ["site"] = _site ??= Site(),
             ["page"] = Page(document),
             ["list"] = list,
         };
-        globals.Import("url", new Func<string, string>(Url));
-        globals.Import("abs_url", new Func<string, string>(Permalink));
-        globals.Import("asset", new Func<string, string>(Asset));
+        globals.SetValue("url", _url ??= Function(new Func<string, string>(Url)), true);
+        globals.SetValue("abs_url", _absUrl ??= Function(new Func<string, string>(Permalink)), true);
+        globals.SetValue("asset", _asset ??= Function(new Func<string, string>(Asset)), true);
         return globals;
     }
+
+    private static IScriptCustomFunction Function(Delegate function) => DynamicCustomFunction.Create(function.Target, function.Method);
 
     private ScriptObject Site()
     {
@@ -56,6 +62,7 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
             ["nav"] = Array(nav.Select(n => new ScriptObject { ["title"] = n.Title, ["url"] = Url(n.Url) })),
             ["params"] = ToScript(settings.Extra),
         };
+        site.IsReadOnly = true; // shared by every page of the build
         return site;
     }
 

@@ -18,10 +18,17 @@ public sealed class Theme
     private readonly FrozenDictionary<string, (Template Template, string Path)> _layouts;
     private readonly FrozenDictionary<string, (Template Template, string Path)> _partials;
 
+    /// <summary>The theme's own functions (<c>include</c>), made once: making a Scriban function reflects over the delegate.</summary>
+    private readonly ScriptObject _functions = new();
+
     private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials)
     {
         _layouts = layouts;
         _partials = partials;
+        _functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
+            _partials.TryGetValue(name, out var partial)
+                ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
+                : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
     }
 
     public IEnumerable<string> LayoutNames => _layouts.Keys.Where(k => k != BaseLayout).Order(StringComparer.Ordinal);
@@ -85,12 +92,7 @@ public sealed class Theme
             return null;
         }
         var context = new EscapingTemplateContext();
-        var functions = new ScriptObject();
-        functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
-            _partials.TryGetValue(name, out var partial)
-                ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
-                : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
-        context.PushGlobal(functions);
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
         try
         {
