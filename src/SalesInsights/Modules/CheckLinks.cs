@@ -34,31 +34,67 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         }
 
         var pages = documents.Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true).ToList();
-        var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page => parsed[page.Destination!] = HtmlLinks.Read(page.Text));
-
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+        var basePath = settings.BasePath;
+
+        // One read of each page: links are checked as they are found, and only the page's ids and its links to
+        // another page's #fragment are kept for the second step, once every page's ids are known.
+        var ids = new IReadOnlySet<string>[pages.Count];
+        var toFragments = new ConcurrentBag<(Document Page, HtmlLink Link, LinkTarget Target)>();
+        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
-            foreach (var link in parsed[page.Destination!].Links)
+            var page = pages[i];
+            var links = HtmlLinks.Read(page.Text);
+            ids[i] = links.Ids;
+            var pageUrl = new Uri(origin + basePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
+            foreach (var link in links.Links)
             {
-                var problem = Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed);
+                var target = Resolve(link.Url, pageUrl, origin, basePath, files, out var problem);
                 if (problem is not null)
                 {
-                    Report(context, page, link, problem, settings.BasePath);
+                    Report(context, page, link, problem, basePath);
+                }
+                else if (target is { Fragment.Length: > 0 })
+                {
+                    if (target.File == page.Destination)
+                    {
+                        CheckFragment(context, page, link, target, links.Ids, basePath);
+                    }
+                    else
+                    {
+                        toFragments.Add((page, link, target));
+                    }
                 }
             }
         });
+
+        var idsByFile = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            idsByFile[pages[i].Destination!] = ids[i];
+        }
+        foreach (var (page, link, target) in toFragments)
+        {
+            CheckFragment(context, page, link, target, idsByFile.GetValueOrDefault(target.File), basePath);
+        }
         return Task.FromResult(inputs);
     }
 
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)
     {
+        var target = Resolve(url, pageUrl, origin, basePath, files, out var problem);
+        return problem ?? (target is { Fragment.Length: > 0 } ? FragmentProblem(target, pages.TryGetValue(target.File, out var links) ? links.Ids : null) : null);
+    }
+
+    /// <summary>The published file a link points at, or null with the reason when there is none (or it points outside the site).</summary>
+    private static LinkTarget? Resolve(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, out string? problem)
+    {
+        problem = null;
         if (url.Length == 0)
         {
-            return "the link is empty";
+            problem = "the link is empty";
+            return null;
         }
         if (url == "#")
         {
@@ -69,14 +105,20 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         {
             return null;
         }
-        if (!Uri.TryCreate(pageUrl, url, out var target))
+        if (!TryPlainPath(url, pageUrl, isOwnAbsolute ? origin.Length : 0, out var path, out var fragment))
         {
-            return "the link is not a valid URL";
+            if (!Uri.TryCreate(pageUrl, url, out var target))
+            {
+                problem = "the link is not a valid URL";
+                return null;
+            }
+            path = Uri.UnescapeDataString(target.AbsolutePath);
+            fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
         }
-        var path = Uri.UnescapeDataString(target.AbsolutePath);
         if (!path.StartsWith(basePath + "/", StringComparison.Ordinal))
         {
-            return $"it points outside the site's base path '{basePath}/'";
+            problem = $"it points outside the site's base path '{basePath}/'";
+            return null;
         }
         var relative = path[(basePath.Length + 1)..];
         string? file = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html"
@@ -85,15 +127,53 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
             : null;
         if (file is null || !files.Contains(file))
         {
-            return $"nothing is published at '{path}'";
+            problem = $"nothing is published at '{path}'";
+            return null;
         }
-        var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
-        if (fragment.Length > 0 && (!pages.TryGetValue(file, out var links) || !links.Ids.Contains(fragment)))
-        {
-            return $"'{path}' has no element with id '{fragment}'";
-        }
-        return null;
+        return new LinkTarget(file, fragment, path);
     }
+
+    /// <summary>
+    /// The path and fragment of a root-relative or same-page link without building a <see cref="Uri"/>, when
+    /// nothing in it needs resolving (no dot segments, no escapes, no backslashes): nearly every link of a page.
+    /// </summary>
+    private static bool TryPlainPath(string url, Uri pageUrl, int skip, out string path, out string fragment)
+    {
+        var rest = url.AsSpan(skip);
+        path = fragment = string.Empty;
+        if (rest.IndexOfAny('%', '\\') >= 0 || !(rest.StartsWith("#") || (rest.StartsWith("/") && !rest.StartsWith("//"))))
+        {
+            return false;
+        }
+        var hash = rest.IndexOf('#');
+        var pathPart = hash < 0 ? rest : rest[..hash];
+        var query = pathPart.IndexOf('?');
+        if (query >= 0)
+        {
+            pathPart = pathPart[..query];
+        }
+        if (pathPart.Contains("/.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        path = pathPart.Length == 0 ? pageUrl.AbsolutePath : pathPart.ToString();
+        fragment = hash < 0 ? string.Empty : rest[(hash + 1)..].ToString();
+        return !path.Contains('%', StringComparison.Ordinal);
+    }
+
+    private static string? FragmentProblem(LinkTarget target, IReadOnlySet<string>? ids) =>
+        ids is not null && ids.Contains(target.Fragment) ? null : $"'{target.Path}' has no element with id '{target.Fragment}'";
+
+    private static void CheckFragment(IExecutionContext context, Document page, HtmlLink link, LinkTarget target, IReadOnlySet<string>? ids, string basePath)
+    {
+        if (FragmentProblem(target, ids) is { } problem)
+        {
+            Report(context, page, link, problem, basePath);
+        }
+    }
+
+    /// <summary>A published file, the #fragment asked of it (may be empty), and the path as the link wrote it, for messages.</summary>
+    private sealed record LinkTarget(string File, string Fragment, string Path);
 
     private static void Report(IExecutionContext context, Document page, HtmlLink link, string problem, string basePath)
     {
