@@ -43,6 +43,13 @@ public sealed class Engine
             run.Results[(p.Name, Phase.PostProcess)] = await run.ExecutePhaseAsync(p, Phase.PostProcess, run.Results[(p.Name, Phase.Process)]).ConfigureAwait(false),
             cancellationToken))).ConfigureAwait(false);
 
+        // Nothing reads process results after post-process (output modules see post-process results): let them go,
+        // which frees e.g. every article's rendered Markdown before the pages are written (a third of a large build's memory).
+        foreach (var pipeline in _pipelines)
+        {
+            run.Results.TryRemove((pipeline.Name, Phase.Process), out _);
+        }
+
         await Task.WhenAll(_pipelines.Select(p => Task.Run(async () =>
             run.Results[(p.Name, Phase.Output)] = await run.ExecutePhaseAsync(p, Phase.Output, run.Results[(p.Name, Phase.PostProcess)]).ConfigureAwait(false),
             cancellationToken))).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Scriban.Runtime;
@@ -106,19 +107,32 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
         };
     }
 
-    public ScriptObject Card(PostSummary post) => new()
+    /// <summary>
+    /// The card of an article, made once per build and shared read-only by every page that lists it: an article
+    /// is on the home pages, each of its tags' pages, its author's and its year's, and in "related" of others.
+    /// </summary>
+    public ScriptObject Card(PostSummary post) => _cards.GetOrAdd(post, NewCard);
+
+    private readonly ConcurrentDictionary<PostSummary, ScriptObject> _cards = new(ReferenceEqualityComparer.Instance);
+
+    private ScriptObject NewCard(PostSummary post)
     {
-        ["title"] = post.Title,
-        ["url"] = Url(post.Url),
-        ["date_iso"] = Iso(post.Date),
-        ["date_display"] = Display(post.Date),
-        ["summary"] = post.Summary,
-        ["tags"] = Tags(post.Tags),
-        ["reading_minutes"] = post.ReadingMinutes,
-        ["author"] = Author(post.Author),
-        ["draft"] = post.Draft,
-        ["future"] = post.Future,
-    };
+        var card = new ScriptObject
+        {
+            ["title"] = post.Title,
+            ["url"] = Url(post.Url),
+            ["date_iso"] = Iso(post.Date),
+            ["date_display"] = Display(post.Date),
+            ["summary"] = post.Summary,
+            ["tags"] = Tags(post.Tags),
+            ["reading_minutes"] = post.ReadingMinutes,
+            ["author"] = Author(post.Author),
+            ["draft"] = post.Draft,
+            ["future"] = post.Future,
+        };
+        card.IsReadOnly = true;
+        return card;
+    }
 
     public ScriptObject? Author(string? name) => string.IsNullOrEmpty(name) ? null : new ScriptObject
     {
