@@ -10,7 +10,8 @@
 #                                            and without its charts (needs the charts layer in src/)
 #   tests/benchmarks/run.sh incremental      one-article rebuild on the preview path (needs the preview command)
 #   tests/benchmarks/run.sh micro [FILTER]   the BenchmarkDotNet micro-benchmarks (tests/SalesInsights.Benchmarks)
-#   tests/benchmarks/run.sh profile N        one build of N articles with --profile (where the time goes)
+#   tests/benchmarks/run.sh profile N        one build of N articles with --profile (where the time goes;
+#                                            PROFILE_DLL=path/SalesInsights.dll to profile another build)
 #   tests/benchmarks/run.sh clean            delete the generated corpora and moved-aside outputs
 #   tests/benchmarks/run.sh [all]            check, then cold 1000 10000, sample, charts and incremental
 #
@@ -36,6 +37,8 @@ CHART_POSTS="${CHART_POSTS:-200}"
 CHARTS="${CHARTS:-500}"
 CHART_ROWS="${CHART_ROWS:-1000000}"
 DLL="$REPO/src/SalesInsights/bin/Release/net10.0/SalesInsights.dll"
+R2R_DIR="$BENCH_DIR/publish-r2r"
+R2R_DLL="$R2R_DIR/SalesInsights.dll"
 TRASH="$BENCH_DIR/.trash"
 RESULTS="$BENCH_DIR/results.tsv"
 
@@ -64,11 +67,16 @@ cmd_install() {
   cmd_check
 }
 
+# Two builds of the same code are timed: the plain `dotnet build -c Release` output (JIT at run time) and a
+# ReadyToRun publish (machine code compiled ahead of time for linux-x64, the runtime packs come from NuGet).
 build_release() {
   if [ -z "${SKIP_BUILD:-}" ]; then
     (cd "$REPO" && dotnet build src/SalesInsights -c Release -nologo -v q >/dev/null) || die "dotnet build failed"
+    (cd "$REPO" && dotnet publish src/SalesInsights -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$R2R_DIR" -nologo -v q >/dev/null) || die "dotnet publish (ReadyToRun) failed"
   fi
   [ -f "$DLL" ] || die "no $DLL: run dotnet build src/SalesInsights -c Release"
+  [ -f "$R2R_DLL" ] || die "no $R2R_DLL: run without SKIP_BUILD"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -120,10 +128,10 @@ timed() {
     "$label" "$n" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$((rss / 1024))" "$files" "$load" >&2
 }
 
-si_build() { # DIR: one cold SalesInsights build of DIR/input into DIR/output
-  local dir="$1" n="$2" label="${3:-SalesInsights}"
+si_build() { # DIR N [LABEL [DLL]]: one cold SalesInsights build of DIR/input into DIR/output
+  local dir="$1" n="$2" label="${3:-SalesInsights}" dll="${4:-$DLL}"
   move_away "$dir/output" "$dir/.cache"
-  timed "$label" "$n" "$dir/output" dotnet "$DLL" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
+  timed "$label" "$n" "$dir/output" dotnet "$dll" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
 }
 
 hugo_build() { # DIR N [LABEL]
@@ -132,7 +140,7 @@ hugo_build() { # DIR N [LABEL]
   timed "$label" "$n" "$dir/public" hugo --quiet --source "$dir" --destination "$dir/public" --cacheDir "$dir/.hugo_cache"
 }
 
-# table LABEL...: medians per (label, N) from $RESULTS, and each label's ratio to the first one's
+# table REF LABEL...: medians per (label, N) from $RESULTS, and each label's ratio to REF's
 table() {
   python3 - "$RESULTS" "$@" <<'PY'
 import statistics as st, sys
@@ -155,12 +163,12 @@ for n in ns:
         loads = ", ".join("%.2f" % r[5] for r in runs)
         print("| %s | %s | %d | **%.2f** | %.2f-%.2f | %.2f | %.0f | %d | %d | %s |" % (
             label, f"{n:,}", len(runs), wall, min(r[0] for r in runs), max(r[0] for r in runs), cpu, rss, runs[0][4], runs[0][3], loads))
-base = labels[0]
-for other in labels[1:]:
+ref = labels[0]
+for label in labels[1:]:
     for n in ns:
-        if (base, n) in med and (other, n) in med:
-            b, o = med[(base, n)], med[(other, n)]
-            print(f"\n{base} ÷ {other} at N={n:,}: wall {b[0] / o[0]:.2f}, CPU {b[1] / o[1]:.2f}, peak memory {b[2] / o[2]:.2f}", end="")
+        if (ref, n) in med and (label, n) in med:
+            r, o = med[(ref, n)], med[(label, n)]
+            print(f"\n{label} ÷ {ref} at N={n:,}: wall **{o[0] / r[0]:.2f}**, CPU {o[1] / r[1]:.2f}, peak memory {o[2] / r[2]:.2f}", end="")
 print()
 PY
 }
@@ -179,12 +187,13 @@ cmd_cold() {
     si_build "$si" "$n" warm-up; hugo_build "$hugo" "$n" warm-up
     for r in $(seq "$RUNS"); do
       si_build "$si" "$n"
+      si_build "$si" "$n" SalesInsights-R2R "$R2R_DLL"
       hugo_build "$hugo" "$n"
     done
   done
   echo
   echo "Command: tests/benchmarks/run.sh cold $*   (RUNS=$RUNS SEED=$SEED; $(hugo version | cut -d' ' -f1-2); $(dotnet --version) SDK)"
-  table SalesInsights Hugo
+  table Hugo SalesInsights SalesInsights-R2R
 }
 
 cmd_sample() {
@@ -195,10 +204,15 @@ cmd_sample() {
   move_away "$dir/input"
   cp -r "$REPO/input" "$dir/input"
   si_build "$dir" 0 warm-up
-  for r in $(seq "$RUNS"); do si_build "$dir" "$(find "$dir/input/posts" -name '*.md' | wc -l)" sample-site; done
+  local n
+  n="$(find "$dir/input/posts" -name '*.md' | wc -l)"
+  for r in $(seq "$RUNS"); do
+    si_build "$dir" "$n" sample-site
+    si_build "$dir" "$n" sample-site-R2R "$R2R_DLL"
+  done
   echo
   echo "Command: tests/benchmarks/run.sh sample   (RUNS=$RUNS; the repository's input/ and theme/, output and caches moved aside before each run)"
-  table sample-site
+  table sample-site sample-site-R2R
 }
 
 cmd_charts() {
@@ -217,7 +231,7 @@ cmd_charts() {
   done
   echo
   echo "Command: tests/benchmarks/run.sh charts   (CHART_POSTS=$CHART_POSTS CHARTS=$CHARTS CHART_ROWS=$CHART_ROWS RUNS=$RUNS)"
-  table "with-$CHARTS-charts" no-charts
+  table no-charts "with-$CHARTS-charts"
   python3 - "$RESULTS" "$CHARTS" <<'PY'
 import statistics as st, sys
 rows = [l.split("\t") for l in open(sys.argv[1]) if l.strip()]
@@ -243,7 +257,7 @@ cmd_profile() {
   move_away "$dir/output" "$dir/.cache"
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -f "whole process: wall %e s, user %U s, system %S s, peak RSS %M KiB" \
-    dotnet "$DLL" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
+    dotnet "${PROFILE_DLL:-$DLL}" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
 }
 
 cmd_micro() {
