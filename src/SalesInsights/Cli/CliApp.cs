@@ -11,6 +11,10 @@ public static class CliApp
         var root = new RootCommand("SalesInsights: a static blog whose charts and numbers are computed from sales data at build time.")
         {
             build,
+            PreviewCommand.Create(),
+            DataCommand.Create(),
+            NewCommand.Create(),
+            CheckCommand.Create(),
         };
         // With no command, build: the options of 'build' are accepted at the root too.
         foreach (var option in build.Options)

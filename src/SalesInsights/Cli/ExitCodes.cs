@@ -8,6 +8,6 @@ public static class ExitCodes
     /// <summary>The content has errors (diagnostics were printed).</summary>
     public const int ContentErrors = 1;
 
-    /// <summary>The command line itself was wrong.</summary>
+    /// <summary>The command line itself was wrong, or asks for what the machine cannot give (preview: port in use).</summary>
     public const int Usage = 2;
 }

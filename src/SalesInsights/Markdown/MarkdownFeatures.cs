@@ -1,3 +1,6 @@
+using SalesInsights.Markdown.ChartBlocks;
+using SalesInsights.Markdown.InlineValues;
+
 namespace SalesInsights.Markdown;
 
 /// <summary>The features of our Markdown dialect, in the order they prepare a document. Adding one touches this table.</summary>
@@ -5,5 +8,7 @@ public static class MarkdownFeatures
 {
     public static IReadOnlyList<IMarkdownFeature> All { get; } =
     [
+        new ChartBlockFeature(),
+        new InlineValueFeature(),
     ];
 }

@@ -5,7 +5,9 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Extensions.Tables;
 using SalesInsights.Markdown.Highlighting;
+using SalesInsights.Markdown.Tables;
 
 namespace SalesInsights.Markdown;
 
@@ -41,6 +43,7 @@ public sealed class MarkdownRenderer
         {
             feature.Prepare(document, context);
         }
+        WrapTables.MoveAlignmentToClasses(document);
 
         var toc = ImmutableArray.CreateBuilder<TocEntry>();
         var anchors = ImmutableArray.CreateBuilder<string>();
@@ -86,6 +89,7 @@ public sealed class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new HighlightCodeBlocks());
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlTableRenderer>(new WrapTables());
         renderer.Render(document);
         writer.Flush();
 

@@ -24,6 +24,8 @@ public sealed class ApplyFrontMatter : ForEachDocument
         "posts", "tags", "authors", "archive", "page", "data", "assets", "dashboard-data",
     };
 
+    protected override bool IsCacheable => true;
+
     protected override Document? Execute(Document input, IExecutionContext context)
     {
         var source = input.Source!;

@@ -16,20 +16,30 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
         var model = CreateModel(context, assetsPipeline, pagesPipeline);
-        var theme = context.Get<Theme>();
+        var session = model.Fingerprint is null ? null : context.Session;
+        // A page is a function of its document, the shared model and the theme (a stamped service read through
+        // the context), so a session re-renders only the pages whose inputs changed.
+        ImmutableArray<object?> modelInputs = [model.Fingerprint];
         var results = new Document?[inputs.Length];
         var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var started = Stopwatch.GetTimestamp();
             var document = inputs[i];
-            var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
-            var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
-            var html = theme.Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
-            results[i] = html is null ? null : document.WithText(html);
+            results[i] = session is null
+                ? Render(document, model, context)
+                : session.GetOrExecute(this, context, document, modelInputs, c => Render(document, model, c));
             timings?.Add(document, Stopwatch.GetElapsedTime(started));
         });
         return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
+    }
+
+    private static Document? Render(Document document, TemplateModel model, IExecutionContext context)
+    {
+        var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
+        var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
+        var html = context.Get<Theme>().Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
+        return html is null ? null : document.WithText(html);
     }
 
     /// <summary>The template model shared by every page of a build.</summary>

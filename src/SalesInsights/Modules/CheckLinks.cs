@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SalesInsights.Html;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
@@ -34,11 +35,48 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         }
 
         var pages = documents.Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true).ToList();
+        var session = context.Session;
+        if (session is null)
+        {
+            CheckEveryPageOnce(context, settings, pages, files, cancellationToken);
+            return Task.FromResult(inputs);
+        }
+
+        var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+            parsed[page.Destination!] = session.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read));
+
+        var origin = settings.BaseUrl[..^settings.BasePath.Length];
+        // A page's verdict depends on its own links, on which files exist and on the ids pages offer: a session
+        // re-checks only the pages whose text changed, unless a file or an id appeared or went.
+        var siteStamp = ContentHash.Of(
+            origin, settings.BasePath, files.Order(StringComparer.Ordinal).ToArray(),
+            parsed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, IdsStamp(p.Value))).ToArray());
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+        {
+            var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
+            (HtmlLink Link, string Problem)[] Find(string _) => [.. parsed[page.Destination!].Links
+                .Select(link => (link, Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
+                .Where(p => p.Item2 is not null)
+                .Select(p => (p.link, p.Item2!))];
+            var problems = session.Memo($"{nameof(CheckLinks)}:{siteStamp}:{pageUrl}", page.Text, Find);
+            foreach (var (link, problem) in problems)
+            {
+                Report(context, page, link, problem, settings.BasePath);
+            }
+        });
+        return Task.FromResult(inputs);
+    }
+
+    /// <summary>
+    /// A one-off build's check: one read of each page, links checked as they are found, and only the page's ids
+    /// and its links to another page's #fragment kept for the second step, once every page's ids are known.
+    /// </summary>
+    private static void CheckEveryPageOnce(IExecutionContext context, SiteSettings settings, List<Document> pages, HashSet<string> files, CancellationToken cancellationToken)
+    {
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
         var basePath = settings.BasePath;
 
-        // One read of each page: links are checked as they are found, and only the page's ids and its links to
-        // another page's #fragment are kept for the second step, once every page's ids are known.
         var ids = new IReadOnlySet<string>[pages.Count];
         var toFragments = new ConcurrentBag<(Document Page, HtmlLink Link, LinkTarget Target)>();
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -77,8 +115,12 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         {
             CheckFragment(context, page, link, target, idsByFile.GetValueOrDefault(target.File), basePath);
         }
-        return Task.FromResult(inputs);
     }
+
+    private static readonly ConditionalWeakTable<HtmlLinks, string> IdStamps = [];
+
+    private static string IdsStamp(HtmlLinks links) =>
+        IdStamps.GetValue(links, static l => ContentHash.Of(l.Ids.Order(StringComparer.Ordinal).ToArray())!);
 
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)

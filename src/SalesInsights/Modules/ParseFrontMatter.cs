@@ -6,6 +6,8 @@ namespace SalesInsights.Modules;
 /// <summary>Splits each Markdown file into its YAML front matter (as metadata, positions kept) and its body.</summary>
 public sealed class ParseFrontMatter : ForEachDocument
 {
+    protected override bool IsCacheable => true;
+
     protected override Document? Execute(Document input, IExecutionContext context)
     {
         var frontMatter = FrontMatter.Parse(input.Text, out var error);

@@ -10,6 +10,8 @@ namespace SalesInsights.Modules;
 /// </summary>
 public sealed class RenderMarkdown : ForEachDocument
 {
+    protected override bool IsCacheable => true;
+
     protected override Document? Execute(Document input, IExecutionContext context)
     {
         var renderer = context.Get<MarkdownRenderer>();

@@ -18,11 +18,7 @@ public sealed class WriteOutput : IModule
         {
             return inputs;
         }
-        var writes = inputs
-            .Where(d => d.Destination is not null)
-            .Select(d => (d.Destination!, d.Content))
-            .Concat(inputs.SelectMany(d => d.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? []).Select(f => (f.Destination, (Content)new TextContent(f.Content))));
-        await Parallel.ForEachAsync(writes, cancellationToken, async (write, ct) =>
+        await Parallel.ForEachAsync(FilesOf(inputs), cancellationToken, async (write, ct) =>
         {
             var (destination, content) = write;
             var path = Path.Combine(target.Directory, destination);
@@ -39,5 +35,21 @@ public sealed class WriteOutput : IModule
             target.Count();
         }).ConfigureAwait(false);
         return inputs;
+    }
+
+    /// <summary>Every file the documents make: their own destinations and the files features produced beside them.</summary>
+    public static IEnumerable<(string Destination, Content Content)> FilesOf(IEnumerable<Document> documents)
+    {
+        foreach (var document in documents)
+        {
+            if (document.Destination is { } destination)
+            {
+                yield return (destination, document.Content);
+            }
+            foreach (var file in document.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? [])
+            {
+                yield return (file.Destination, new TextContent(file.Content));
+            }
+        }
     }
 }

@@ -13,15 +13,31 @@ public sealed class Engine
 {
     private readonly ImmutableArray<Pipeline> _pipelines;
     private readonly IReadOnlyDictionary<Type, object> _services;
+    private readonly BuildSession? _session;
 
-    public Engine(IEnumerable<Pipeline> pipelines, IEnumerable<object> services)
+    /// <param name="session">Keeps per-document results between runs (the preview); null for a one-off build.</param>
+    public Engine(IEnumerable<Pipeline> pipelines, IEnumerable<object> services, BuildSession? session = null)
     {
         _pipelines = [.. pipelines];
         _services = services.ToDictionary(s => s.GetType());
+        _session = session;
         Validate(_pipelines);
     }
 
     public async Task<EngineResult> RunAsync(CancellationToken cancellationToken)
+    {
+        _session?.BeginBuild();
+        try
+        {
+            return await RunPhasesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _session?.EndBuild();
+        }
+    }
+
+    private async Task<EngineResult> RunPhasesAsync(CancellationToken cancellationToken)
     {
         var run = new Run(this, cancellationToken);
         var total = Stopwatch.StartNew();
@@ -166,6 +182,7 @@ public sealed class Engine
             public string PipelineName => pipeline.Name;
             public Phase Phase => phase;
             public DiagnosticBag Diagnostics => run.Diagnostics;
+            public BuildSession? Session => run._session;
 
             public ImmutableArray<Document> OutputsOf(string pipelineName)
             {
@@ -199,6 +216,7 @@ public sealed class Engine
         }
 
         private readonly IReadOnlyDictionary<Type, object> _services = engine._services;
+        private readonly BuildSession? _session = engine._session;
     }
 }
 

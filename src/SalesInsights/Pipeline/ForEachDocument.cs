@@ -11,23 +11,31 @@ public abstract class ForEachDocument : IModule
 {
     protected abstract Document? Execute(Document input, IExecutionContext context);
 
+    /// <summary>
+    /// True when <see cref="Execute"/> is a function of the document and of what it reads through the context
+    /// (services, declared files): a build session may then reuse a result computed in an earlier build.
+    /// </summary>
+    protected virtual bool IsCacheable => false;
+
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
+        var session = IsCacheable ? context.Session : null;
         var results = new Document?[inputs.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         var timings = context.TryGet<DocumentTimings>();
+        Document? Run(Document input) => session is null ? Execute(input, context) : session.GetOrExecute(this, context, input, [], c => Execute(input, c));
         Parallel.For(0, inputs.Length, options, i =>
         {
             try
             {
                 if (timings is null)
                 {
-                    results[i] = Execute(inputs[i], context);
+                    results[i] = Run(inputs[i]);
                 }
                 else
                 {
                     var started = Stopwatch.GetTimestamp();
-                    results[i] = Execute(inputs[i], context);
+                    results[i] = Run(inputs[i]);
                     timings.Add(inputs[i], Stopwatch.GetElapsedTime(started));
                 }
             }

@@ -33,4 +33,16 @@ public interface IExecutionContext
             return null;
         }
     }
+
+    /// <summary>The session that keeps per-document results across builds (the preview); null for a one-off build.</summary>
+    BuildSession? Session => null;
+
+    /// <summary>
+    /// Declares that the result being computed depends on a file's bytes beyond the document (a dataset a chart
+    /// queried): a result cached by the session is reused only while the file is unchanged. Outside a cached
+    /// computation it does nothing, so features may always call it.
+    /// </summary>
+    void ReadsFile(string path)
+    {
+    }
 }

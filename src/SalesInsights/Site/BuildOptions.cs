@@ -28,6 +28,12 @@ public sealed record BuildOptions
     /// <summary>Write nothing: validate only.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// Render everything but write no files: the caller serves <see cref="BuildResult.Outputs"/> from memory (the
+    /// preview). Unlike <see cref="DryRun"/>, nothing is skipped.
+    /// </summary>
+    public bool InMemory { get; init; }
+
     /// <summary>The folder diagnostics are relative to: the parent of the input folder.</summary>
     public string SiteRoot => Path.GetDirectoryName(Path.GetFullPath(InputDirectory).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
 

@@ -15,6 +15,8 @@ public static class Keys
     public const string Layout = "layout";
     public const string Image = "image";
     public const string RedirectFrom = "redirect_from";
+    /// <summary>Named SQL queries for inline values: <c>queries: {name: SQL}</c>.</summary>
+    public const string Queries = "queries";
 
     // Derived while parsing and rendering
     /// <summary>The Markdown body after the front matter.</summary>

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using SalesInsights.Charts;
+using SalesInsights.Data;
+using SalesInsights.Git;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
 using SalesInsights.Templates;
@@ -15,7 +18,11 @@ public static class SiteBuilder
     /// <summary>Shared across builds of one process (the preview rebuilds many times): the Markdig pipeline is frozen and thread-safe.</summary>
     private static readonly Lazy<MarkdownRenderer> Markdown = new(() => new MarkdownRenderer(MarkdownFeatures.All));
 
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken)
+    public static Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken) =>
+        BuildAsync(options, null, cancellationToken);
+
+    /// <param name="session">Keeps per-document results between builds (the preview); see <see cref="BuildSession"/>.</param>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         options = options.Resolve();
@@ -33,9 +40,14 @@ public static class SiteBuilder
         }
         var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
 
-        var staging = options.DryRun ? null : StagingFolder(options.OutputDirectory);
+        var staging = options.DryRun || options.InMemory ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging);
-        List<object> services = [options, settings, theme, Markdown.Value, target];
+        var catalog = DataCatalog.Open(Path.Combine(options.InputDirectory, "data"), options.SiteRoot);
+        foreach (var problem in catalog.Problems)
+        {
+            diagnostics.Report(problem);
+        }
+        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts")), new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
         {
@@ -45,7 +57,7 @@ public static class SiteBuilder
         EngineResult result;
         try
         {
-            result = await new Engine(SitePipelines.Create(), services).RunAsync(cancellationToken).ConfigureAwait(false);
+            result = await new Engine(SitePipelines.Create(), services, session).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -12,6 +12,7 @@ public static class SitePipelines
     public const string Feeds = "feeds";
     public const string Sitemap = "sitemap";
     public const string Links = "links";
+    public const string Redirects = "redirects";
 
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
     public static readonly string[] Published = [Assets, Posts, Pages, Listings, Feeds, Sitemap];
@@ -27,14 +28,14 @@ public static class SitePipelines
         new(Posts)
         {
             Input = [new ReadFiles("posts", "*.md", Kinds.Post)],
-            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new RenderMarkdown(), new LinkPosts()],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new RenderMarkdown(), new LinkPosts()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],
         },
         new(Pages)
         {
             Input = [new ReadFiles("pages", "*.md", Kinds.Page)],
-            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new RenderMarkdown()],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new RenderMarkdown()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],
         },
@@ -54,6 +55,11 @@ public static class SitePipelines
         new(Sitemap)
         {
             PostProcess = [new GenerateSitemap(Posts, Pages, Listings)],
+            Output = [new WriteOutput()],
+        },
+        new(Redirects)
+        {
+            PostProcess = [new GenerateRedirects([Posts, Pages], [Assets, Posts, Pages, Listings, Feeds])],
             Output = [new WriteOutput()],
         },
         new(Links)

@@ -20,6 +20,11 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
 
     public const string DisplayDateFormat = "d MMMM yyyy";
 
+    private readonly Lazy<string?> _fingerprint = new(() => ContentHash.Of(settings, assets, nav, buildTime));
+
+    /// <summary>A hash of everything the model adds to a page besides the page's own document (null if not hashable).</summary>
+    public string? Fingerprint => _fingerprint.Value;
+
     public string Url(string path) => string.IsNullOrEmpty(path) || !path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal)
         ? path
         : settings.BasePath + path;

@@ -12,7 +12,7 @@ namespace SalesInsights.Templates;
 /// a file of the same name under <c>input/layouts</c> or <c>input/partials</c>. Every layout except <c>base</c>
 /// is wrapped in <c>base</c>, which receives the layout's output as <c>content</c>.
 /// </summary>
-public sealed class Theme
+public sealed class Theme : IStamped
 {
     public const string BaseLayout = "base";
     private readonly FrozenDictionary<string, (Template Template, string Path)> _layouts;
@@ -21,15 +21,19 @@ public sealed class Theme
     /// <summary>The theme's own functions (<c>include</c>), made once: making a Scriban function reflects over the delegate.</summary>
     private readonly ScriptObject _functions = new();
 
-    private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials)
+    private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials, string stamp)
     {
         _layouts = layouts;
         _partials = partials;
+        Stamp = stamp;
         _functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
             _partials.TryGetValue(name, out var partial)
                 ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
                 : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
     }
+
+    /// <summary>A hash of every template's name and text: pages laid out with an equal stamp are equal.</summary>
+    public string Stamp { get; }
 
     public IEnumerable<string> LayoutNames => _layouts.Keys.Where(k => k != BaseLayout).Order(StringComparer.Ordinal);
 
@@ -42,12 +46,14 @@ public sealed class Theme
         {
             diagnostics.Report(Diagnostic.Error("SI0401", $"the theme folder '{relative(themeDirectory)}' does not exist; pass --theme DIR", relative(themeDirectory)));
         }
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         return new Theme(
-            LoadFolder("layouts", themeDirectory, inputDirectory, relative, diagnostics),
-            LoadFolder("partials", themeDirectory, inputDirectory, relative, diagnostics));
+            LoadFolder("layouts", themeDirectory, inputDirectory, relative, diagnostics, texts),
+            LoadFolder("partials", themeDirectory, inputDirectory, relative, diagnostics, texts),
+            ContentHash.Of(texts)!);
     }
 
-    private static FrozenDictionary<string, (Template, string)> LoadFolder(string folder, string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics)
+    private static FrozenDictionary<string, (Template, string)> LoadFolder(string folder, string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics, IDictionary<string, string> texts)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var root in new[] { Path.Combine(themeDirectory, folder), Path.Combine(inputDirectory, folder) })
@@ -66,7 +72,9 @@ public sealed class Theme
         foreach (var (name, file) in files)
         {
             var path = relative(file);
-            var template = Template.Parse(File.ReadAllText(file), path);
+            var text = File.ReadAllText(file);
+            texts[$"{folder}/{name}"] = path + "\n" + text;
+            var template = Template.Parse(text, path);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages)

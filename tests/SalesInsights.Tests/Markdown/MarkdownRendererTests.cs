@@ -59,7 +59,7 @@ public sealed class MarkdownRendererTests
     public void Code_blocks_are_highlighted_at_build_time_with_classes_not_inline_styles()
     {
         var html = Render("```csharp\nvar x = \"a\"; // note\n```\n").Html;
-        Assert.Contains("<pre class=\"highlight\" data-lang=\"csharp\"><code>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"highlight\" tabindex=\"0\" data-lang=\"csharp\"><code>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"keyword\">var</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
@@ -76,4 +76,17 @@ public sealed class MarkdownRendererTests
     [InlineData(231, 2)]
     [InlineData(2300, 10)]
     public void Reading_time_rounds_up_at_230_words_a_minute(int words, int minutes) => Assert.Equal(minutes, MarkdownRenderer.ReadingMinutes(words));
+}
+
+public sealed class MarkdownTablesTests
+{
+    [Fact]
+    public void Tables_scroll_in_a_focusable_region_and_alignment_is_a_class_not_an_inline_style()
+    {
+        var html = new MarkdownRenderer().Render("| a | b |\n|:-:|--:|\n| 1 | 2 |\n", new MarkdownRenderContext("a.md", 0, null)).Html;
+        Assert.StartsWith("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-center\">1</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"align-right\">b</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+    }
 }

@@ -36,7 +36,8 @@ public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
         var code = Code(block);
         var language = Aliases.TryGetValue(info, out var id) ? Languages.FindById(id) : null;
         var label = info.Length > 0 ? $" data-lang=\"{WebUtility.HtmlEncode(info)}\"" : string.Empty;
-        renderer.Write($"<pre class=\"highlight\"{label}><code>");
+        // tabindex: a long line scrolls inside the block, and keyboard users must be able to scroll it too.
+        renderer.Write($"<pre class=\"highlight\" tabindex=\"0\"{label}><code>");
         renderer.Write(language is null ? WebUtility.HtmlEncode(code) : Highlight(code, language));
         renderer.WriteLine("</code></pre>");
     }

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using SalesInsights.Pipeline;
+
+namespace SalesInsights.Charts;
+
+/// <summary>
+/// Finished figures on disk, keyed by a hash of everything that shapes them (spec, data files' hash, page folder,
+/// renderer version), so an unchanged chart is neither queried nor drawn again on the next build. The folder is
+/// safe to delete; it lives outside the output.
+/// </summary>
+public sealed class ChartCache(string directory) : IStamped
+{
+    /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
+    public const string RendererVersion = "charts-5";
+
+    private int _hits;
+    private int _misses;
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>The cache only saves work, never changes a figure: any two caches of the same folder and version are interchangeable.</summary>
+    string IStamped.Stamp => RendererVersion + "|" + Directory;
+
+    public int Hits => Volatile.Read(ref _hits);
+
+    public int Misses => Volatile.Read(ref _misses);
+
+    public static string Key(params string[] parts)
+    {
+        var text = RendererVersion + "\n" + string.Join("\n\u001f", parts);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public ChartFigure? TryGet(string key)
+    {
+        var html = Path.Combine(Directory, key + ".html");
+        var csv = Path.Combine(Directory, key + ".csv");
+        try
+        {
+            if (File.Exists(html) && File.Exists(csv))
+            {
+                var figure = new ChartFigure(File.ReadAllText(html), File.ReadAllText(csv));
+                Interlocked.Increment(ref _hits);
+                return figure;
+            }
+        }
+        catch (IOException)
+        {
+            // A half-deleted cache entry is a miss, not a failure.
+        }
+        Interlocked.Increment(ref _misses);
+        return null;
+    }
+
+    public void Put(string key, ChartFigure figure)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            Write(Path.Combine(Directory, key + ".csv"), figure.Csv);
+            // The HTML goes last: its presence is what marks an entry complete.
+            Write(Path.Combine(Directory, key + ".html"), figure.Html);
+        }
+        catch (IOException)
+        {
+            // The cache only saves time; a full disk must not fail the build.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Write beside, then rename: a build running in parallel never reads half a file.</summary>
+    private static void Write(string path, string text)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}
+
+/// <summary>A chart ready for the page: the figure's HTML and the CSV of its numbers.</summary>
+public sealed record ChartFigure(string Html, string Csv);

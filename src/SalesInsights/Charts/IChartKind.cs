@@ -1,0 +1,30 @@
+using ScottPlot;
+
+namespace SalesInsights.Charts;
+
+/// <summary>
+/// One kind of chart (bar, line, pie...): which query results it accepts, how it turns them into the numbers it
+/// draws, how it draws them and how it says in words what it shows. Kinds are listed in <see cref="ChartKinds"/>.
+/// </summary>
+public interface IChartKind
+{
+    /// <summary>The name writers use after <c>type:</c>.</summary>
+    string Name { get; }
+
+    /// <summary>What a reader calls it, for alt text: "Bar chart".</summary>
+    string Noun { get; }
+
+    /// <summary>Checks the query's columns against what this kind needs and returns the table to draw, or null after reporting why not.</summary>
+    ChartTable? Shape(ChartInput input);
+
+    void Draw(Plot plot, ChartTable table, ChartSpec spec);
+
+    /// <summary>A sentence for readers who cannot see the chart, naming its extremes.</summary>
+    string Describe(ChartTable table, ChartSpec spec);
+
+    /// <summary>Whether the value axis is horizontal (bars grow sideways), so a target line is drawn vertically.</summary>
+    bool ValuesHorizontal => false;
+
+    /// <summary>Whether a <c>target:</c> line makes sense on this kind.</summary>
+    bool HasValueAxis => true;
+}

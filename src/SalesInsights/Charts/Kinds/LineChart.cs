@@ -1,0 +1,16 @@
+using ScottPlot;
+
+namespace SalesInsights.Charts.Kinds;
+
+/// <summary>One line per series over an ordered x: dates, numbers, or categories in the query's order.</summary>
+public sealed class LineChart : IChartKind
+{
+    public string Name => "line";
+    public string Noun => "Line chart";
+
+    public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
+
+    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => LineDrawing.Draw(plot, table, filled: false);
+
+    public string Describe(ChartTable table, ChartSpec spec) => Kinds.Describe.Trend(this, table);
+}

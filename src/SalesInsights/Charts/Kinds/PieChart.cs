@@ -1,0 +1,17 @@
+using ScottPlot;
+
+namespace SalesInsights.Charts.Kinds;
+
+/// <summary>Shares of a whole, for a handful of categories.</summary>
+public sealed class PieChart : IChartKind
+{
+    public string Name => "pie";
+    public string Noun => "Pie chart";
+    public bool HasValueAxis => false;
+
+    public ChartTable? Shape(ChartInput input) => PieDrawing.Shape(input);
+
+    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => PieDrawing.Draw(plot, table, 0);
+
+    public string Describe(ChartTable table, ChartSpec spec) => PieDrawing.Describe(this, table);
+}

@@ -1,0 +1,28 @@
+namespace SalesInsights.Markdown;
+
+/// <summary>Services of the running build that features use, found without failing when rendering outside a build.</summary>
+internal static class BuildServices
+{
+    public static T? Find<T>(MarkdownRenderContext context) where T : class
+    {
+        try
+        {
+            return context.Execution?.Get<T>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The output folder of the page, or one derived from its source when the caller gave none (<c>input/posts/a.md</c> → <c>posts/a</c>).</summary>
+    public static string OutputFolder(MarkdownRenderContext context)
+    {
+        if (context.OutputFolder.Length > 0)
+        {
+            return context.OutputFolder.Trim('/');
+        }
+        var stem = Path.GetFileNameWithoutExtension(context.SourcePath);
+        return context.SourcePath.Replace('\\', '/').Contains("/posts/", StringComparison.Ordinal) ? $"posts/{stem}" : stem;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using SalesInsights.Data;
+using SalesInsights.Formatting;
+using SalesInsights.Site;
+
+namespace SalesInsights.Markdown.InlineValues;
+
+/// <summary>
+/// Numbers in prose that cannot go stale. Queries are named in hidden <c>```sql name=x</c> blocks or in front
+/// matter (<c>queries: {x: SQL}</c>); <c>{{ q.x | percent }}</c> becomes the first row's value, formatted exactly as
+/// chart labels are and wrapped in <c>&lt;data value="raw"&gt;</c> so tests and scripts can read the raw number.
+/// </summary>
+/// <param name="catalog">The data to query; by default the build's <see cref="DataCatalog"/> service.</param>
+public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IMarkdownFeature
+{
+    public void Configure(MarkdownPipelineBuilder builder) => builder.Extensions.AddIfNotAlready<InlineValueExtension>();
+
+    public void Prepare(MarkdownDocument document, MarkdownRenderContext context)
+    {
+        var queries = NamedQueries(document, context);
+        var values = document.Descendants<InlineValue>().ToList();
+        if (queries.Count == 0 && values.Count == 0)
+        {
+            return;
+        }
+        var data = catalog ?? BuildServices.Find<DataCatalog>(context);
+        if (data is null)
+        {
+            context.Error("SI300", "Inline values need the site's data, but no data catalog was registered with the build.", values.Count > 0 ? values[0].Line : 0);
+            return;
+        }
+
+        var results = new Dictionary<string, QueryResult?>(StringComparer.Ordinal);
+        foreach (var (name, query) in queries)
+        {
+            var outcome = data.Query(query.Sql);
+            if (outcome.Error is { } error)
+            {
+                context.Error("SI306", $"SQL error in query '{name}': {error}", query.Line, query.Column);
+            }
+            results[name] = outcome.Result;
+        }
+
+        foreach (var value in values)
+        {
+            if (value.Problem is { } problem)
+            {
+                context.Error("SI308", problem, value.Line, value.Column);
+                continue;
+            }
+            if (!results.TryGetValue(value.Query, out var result))
+            {
+                context.Error("SI308", $"Unknown query '{value.Query}' in '{{{{ {value.Expression} }}}}'.{NameSuggestions.DidYouMean(value.Query, results.Keys)} Name a query with a ```sql name={value.Query} block or under 'queries:' in the front matter.", value.Line, value.Column);
+                continue;
+            }
+            if (result is null)
+            {
+                continue; // its SQL error is reported once, at the query
+            }
+            if (result.Rows.IsEmpty)
+            {
+                context.Error("SI309", $"Query '{value.Query}' returned no rows, so '{{{{ {value.Expression} }}}}' has no value.", value.Line, value.Column);
+                continue;
+            }
+            var column = value.ColumnName is null ? 0 : result.IndexOf(value.ColumnName);
+            if (column < 0)
+            {
+                context.Error("SI305", $"Query '{value.Query}' has no column '{value.ColumnName}'.{NameSuggestions.DidYouMean(value.ColumnName!, result.Columns.Select(c => c.Name))} Its columns: {string.Join(", ", result.Columns.Select(c => c.Name))}.", value.Line, value.Column);
+                continue;
+            }
+            var format = ValueFormatter.DefaultFor(result.Columns[column].Type);
+            if (value.Format is not null && !ValueFormatter.TryParse(value.Format, out format))
+            {
+                context.Error("SI310", $"Unknown format '{value.Format}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value.Format, ValueFormatter.Names)}", value.Line, value.Column);
+                continue;
+            }
+            var raw = result.Rows[0][column];
+            context.Replace(value, Html(raw, format));
+        }
+    }
+
+    /// <summary>The element prose shows: <c>&lt;data value="0.2341" class="figure"&gt;23.4%&lt;/data&gt;</c>.</summary>
+    public static string Html(object? raw, ValueFormat format) =>
+        $"<data value=\"{WebUtility.HtmlEncode(QueryResult.AsText(raw))}\" class=\"figure\">{WebUtility.HtmlEncode(ValueFormatter.Format(raw, format))}</data>";
+
+    private sealed record NamedQuery(string Sql, int Line, int Column);
+
+    /// <summary>Queries from front matter, then from the document's <c>```sql name=x</c> blocks, which are hidden from readers.</summary>
+    private static Dictionary<string, NamedQuery> NamedQueries(MarkdownDocument document, MarkdownRenderContext context)
+    {
+        var queries = new Dictionary<string, NamedQuery>(StringComparer.Ordinal);
+        if (context.Metadata[Keys.Queries] is { } declared)
+        {
+            // Front matter lines are before the body: a negative Markdig line reaches back into them.
+            var line = context.Metadata[Keys.FrontMatterLines] is ImmutableDictionary<string, int> lines && lines.TryGetValue(Keys.Queries, out var l)
+                ? l - context.LineOffset - 1
+                : -context.LineOffset;
+            if (declared is IReadOnlyDictionary<string, object?> map)
+            {
+                foreach (var (name, sql) in map)
+                {
+                    if (sql is string text && text.Trim().Length > 0)
+                    {
+                        queries[name] = new NamedQuery(text, line, 0);
+                    }
+                    else
+                    {
+                        context.Error("SI311", $"Front matter query '{name}' must be SQL text.", line);
+                    }
+                }
+            }
+            else
+            {
+                context.Error("SI311", "Front matter 'queries:' must map names to SQL, e.g. 'queries: {win_rate: SELECT ...}'.", line);
+            }
+        }
+        foreach (var block in document.Descendants<FencedCodeBlock>())
+        {
+            if (!string.Equals(block.Info?.Trim(), "sql", StringComparison.OrdinalIgnoreCase) || block.Arguments is not { } arguments)
+            {
+                continue;
+            }
+            var match = NameArgument().Match(arguments);
+            if (!match.Success)
+            {
+                continue; // an ordinary SQL listing, shown to readers
+            }
+            var name = match.Groups["name"].Value;
+            if (queries.ContainsKey(name))
+            {
+                context.Error("SI311", $"Query '{name}' is named twice.", block.Line, block.Column);
+            }
+            queries[name] = new NamedQuery(block.Lines.ToString(), block.Line + 1, block.Column);
+            context.Replace(block, string.Empty);
+        }
+        return queries;
+    }
+
+    [GeneratedRegex(@"(?:^|\s)name\s*=\s*""?(?<name>[A-Za-z_][A-Za-z0-9_]*)""?")]
+    private static partial Regex NameArgument();
+}

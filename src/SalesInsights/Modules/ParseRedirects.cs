@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+
+namespace SalesInsights.Modules;
+
+/// <summary>
+/// Reads <c>redirect_from</c> (one old path or a list of them) into <see cref="RedirectSource"/>s positioned at the
+/// line and column each path was typed on, and reports the ones that cannot be a path of this site. Runs before
+/// the Markdown is rendered, while the document still holds its source text.
+/// </summary>
+public sealed class ParseRedirects : ForEachDocument
+{
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(" \t?#*\"'");
+
+    protected override Document? Execute(Document input, IExecutionContext context)
+    {
+        var value = input.Metadata[Keys.RedirectFrom];
+        if (value is null or ImmutableArray<RedirectSource>)
+        {
+            return input;
+        }
+        var source = input.Source!;
+        var lines = input.Get<ImmutableDictionary<string, int>>(Keys.FrontMatterLines);
+        var keyLine = lines is not null && lines.TryGetValue(Keys.RedirectFrom, out var line) ? line : 1;
+
+        IEnumerable<object?> entries = value switch
+        {
+            string one => [one],
+            ImmutableArray<object?> list => list,
+            _ => [value],
+        };
+        var locator = new Locator(input.Text, keyLine);
+        var redirects = ImmutableArray.CreateBuilder<RedirectSource>();
+        foreach (var entry in entries)
+        {
+            if (entry is not string text)
+            {
+                var (l, c) = locator.Find(Convert.ToString(entry, CultureInfo.InvariantCulture) ?? string.Empty);
+                context.Diagnostics.Report(Diagnostic.Error("SI0601", "'redirect_from' must be an old path or a list of them, like: redirect_from: [/posts/old-slug/]", source, l, c));
+                continue;
+            }
+            var path = text.Trim();
+            var (entryLine, column) = locator.Find(path);
+            var problem = Problem(path);
+            if (problem is not null)
+            {
+                context.Diagnostics.Report(Diagnostic.Error("SI0601", $"redirect_from '{path}' {problem}", source, entryLine, column));
+                continue;
+            }
+            if (!redirects.Any(r => r.Path == path))
+            {
+                redirects.Add(new RedirectSource(path, entryLine, column));
+            }
+        }
+        // A broken entry fails the build; the valid ones still go on to be checked against the other pages.
+        return input.With(Keys.RedirectFrom, redirects.ToImmutable());
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be an old address on this site, or null when it can.</summary>
+    public static string? Problem(string path)
+    {
+        if (path.Length == 0)
+        {
+            return "is empty; write the old path, like /posts/old-slug/";
+        }
+        if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "must be a path on this site starting with '/', like /posts/old-slug/";
+        }
+        if (path.AsSpan().IndexOfAny(Forbidden) >= 0 || path.Split('/').Any(segment => segment.StartsWith(':')))
+        {
+            return "must be a plain path: no spaces, quotes, '?', '#', '*' or ':placeholder' segments";
+        }
+        return null;
+    }
+
+    /// <summary>Finds each entry's text in the front matter, from the key's line on, in the order they were written.</summary>
+    private sealed class Locator
+    {
+        private readonly string[] _lines;
+        private readonly int _keyLine;
+        private int _line;
+        private int _column;
+
+        public Locator(string text, int keyLine)
+        {
+            _lines = text.Split('\n');
+            _keyLine = keyLine;
+            _line = keyLine - 1;
+            _column = FirstColumn(_lines, _line);
+        }
+
+        public (int Line, int Column) Find(string entry)
+        {
+            if (entry.Length > 0)
+            {
+                for (var i = _line; i < _lines.Length && (i == _keyLine - 1 || Continues(_lines[i])); i++)
+                {
+                    var from = i == _line ? _column : 0;
+                    var at = from <= _lines[i].Length ? _lines[i].IndexOf(entry, from, StringComparison.Ordinal) : -1;
+                    if (at >= 0)
+                    {
+                        _line = i;
+                        _column = at + entry.Length;
+                        return (i + 1, at + 1);
+                    }
+                }
+            }
+            return (_keyLine, 1);
+        }
+
+        /// <summary>The key's own line is searched after its colon, so a value never matches the key's name.</summary>
+        private static int FirstColumn(string[] lines, int index) =>
+            index >= 0 && index < lines.Length && lines[index].IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? colon + 1 : 0;
+
+        /// <summary>Lines of a block list under the key: indented, or starting with '-', and not the closing '---'.</summary>
+        private static bool Continues(string line) =>
+            line.TrimEnd('\r').Length == 0 || char.IsWhiteSpace(line[0]) || (line.StartsWith('-') && !line.StartsWith("---", StringComparison.Ordinal));
+    }
+}

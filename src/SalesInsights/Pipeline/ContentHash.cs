@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SalesInsights.Pipeline;
+
+/// <summary>
+/// A SHA-256 over a canonical encoding of values: text, numbers, dates, lists, maps, tuples, records and documents.
+/// Two values with the same hash are equal in everything a template or module can read from them. A value the
+/// hasher cannot see into (a service, a delegate, a file on disk) makes the whole hash unavailable, so a cache
+/// keyed on it is skipped rather than served stale.
+/// </summary>
+public static class ContentHash
+{
+    /// <summary>Long strings (page text) are hashed once per instance: unchanged documents share their strings between builds.</summary>
+    private const int MemoizedLength = 2048;
+
+    private const int MaxDepth = 32;
+
+    private static readonly ConditionalWeakTable<string, byte[]> StringHashes = [];
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]?> RecordProperties = new();
+
+    /// <summary>The hash of <paramref name="values"/> in order, or null when one of them is opaque.</summary>
+    public static string? Of(params ReadOnlySpan<object?> values)
+    {
+        using var writer = new Writer();
+        foreach (var value in values)
+        {
+            if (!writer.Add(value, 0))
+            {
+                return null;
+            }
+        }
+        return writer.Finish();
+    }
+
+    private sealed class Writer : IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        // Small writes are gathered here: one AppendData per few kilobytes instead of one per value.
+        private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(8192);
+        private int _length;
+
+        public string Finish()
+        {
+            Flush();
+            return Convert.ToHexStringLower(_hash.GetHashAndReset());
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _hash.Dispose();
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _buffer.Length)
+            {
+                Flush();
+                if (bytes.Length > _buffer.Length)
+                {
+                    _hash.AppendData(bytes);
+                    return;
+                }
+            }
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        private void Tag(char tag, long number = 0)
+        {
+            Span<byte> bytes = stackalloc byte[9];
+            bytes[0] = (byte)tag;
+            BinaryPrimitives.WriteInt64LittleEndian(bytes[1..], number);
+            Append(bytes);
+        }
+
+        private void Text(string text)
+        {
+            if (text.Length >= MemoizedLength)
+            {
+                Tag('H', text.Length);
+                Append(StringHashes.GetValue(text, static t => SHA256.HashData(MemoryMarshal.AsBytes(t.AsSpan()))));
+                return;
+            }
+            Tag('s', text.Length);
+            Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        /// <returns>False when the value is opaque.</returns>
+        public bool Add(object? value, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+            switch (value)
+            {
+                case null:
+                    Tag('0');
+                    return true;
+                case string s:
+                    Text(s);
+                    return true;
+                case bool b:
+                    Tag(b ? 'T' : 'F');
+                    return true;
+                case long or int or short or byte or sbyte or ushort or uint or ulong or char:
+                    Tag('i');
+                    Text(value.GetType().Name);
+                    Text(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+                    return true;
+                case double or float or decimal or Half or Guid or DateOnly or TimeOnly:
+                    Tag('n');
+                    Text(value.GetType().Name);
+                    Text(((IFormattable)value).ToString(value is DateOnly or TimeOnly ? "O" : null, System.Globalization.CultureInfo.InvariantCulture));
+                    return true;
+                case DateTimeOffset d:
+                    Tag('d', d.UtcTicks);
+                    Tag('o', d.Offset.Ticks);
+                    return true;
+                case DateTime d:
+                    Tag('t', d.Ticks);
+                    Tag('k', (long)d.Kind);
+                    return true;
+                case TimeSpan t:
+                    Tag('p', t.Ticks);
+                    return true;
+                case Enum e:
+                    Text(e.GetType().FullName!);
+                    Tag('e', Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
+                    return true;
+                case Document document:
+                    Tag('D');
+                    return Add(document.Source, depth + 1) && Add(document.Destination, depth + 1)
+                        && Add(document.Content, depth + 1) && Add(document.Metadata, depth + 1);
+                case TextContent text:
+                    Tag('C');
+                    Text(text.Text);
+                    return true;
+                case FileContent:
+                    return false; // the bytes on disk may change under the same path
+                case Metadata metadata:
+                    return Map(metadata.Select(kv => (kv.Key, kv.Value)), metadata.Count, depth);
+                case IDictionary dictionary:
+                    return AddDictionary(dictionary, depth);
+                case ITuple tuple:
+                    Tag('u', tuple.Length);
+                    for (var i = 0; i < tuple.Length; i++)
+                    {
+                        if (!Add(tuple[i], depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                case IEnumerable sequence:
+                    return AddSequence(sequence, depth);
+                default:
+                    return AddRecord(value, depth);
+            }
+        }
+
+        private bool AddDictionary(IDictionary dictionary, int depth)
+        {
+            var entries = new List<(string, object?)>(dictionary.Count);
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (entry.Key is not string key)
+                {
+                    return false;
+                }
+                entries.Add((key, entry.Value));
+            }
+            return Map(entries, entries.Count, depth);
+        }
+
+        /// <summary>Entries sorted by key, so two maps with the same entries hash alike whatever their insertion order.</summary>
+        private bool Map(IEnumerable<(string Key, object? Value)> entries, int count, int depth)
+        {
+            Tag('m', count);
+            foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                Text(key);
+                if (!Add(value, depth + 1))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private bool AddSequence(IEnumerable sequence, int depth)
+        {
+            IEnumerator enumerator;
+            try
+            {
+                enumerator = sequence.GetEnumerator();
+            }
+            catch (InvalidOperationException)
+            {
+                Tag('x'); // a default ImmutableArray: distinct from an empty one
+                return true;
+            }
+            Text(sequence.GetType().Name);
+            Tag('[');
+            while (enumerator.MoveNext())
+            {
+                if (!Add(enumerator.Current, depth + 1))
+                {
+                    return false;
+                }
+            }
+            Tag(']');
+            return true;
+        }
+
+        /// <summary>Records are values by contract: every public property is hashed. Anything else is opaque.</summary>
+        private bool AddRecord(object value, int depth)
+        {
+            var type = value.GetType();
+            var properties = RecordProperties.GetOrAdd(type, static t => IsRecord(t)
+                ? [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                    .OrderBy(p => p.Name, StringComparer.Ordinal)]
+                : null);
+            if (properties is null)
+            {
+                return false;
+            }
+            Text(type.FullName!);
+            foreach (var property in properties)
+            {
+                Text(property.Name);
+                if (!Add(property.GetValue(value), depth + 1))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool IsRecord(Type type) =>
+            type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null
+            || (type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(StringBuilder)]) is not null);
+    }
+}

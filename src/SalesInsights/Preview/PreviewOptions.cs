@@ -1,0 +1,23 @@
+namespace SalesInsights.Preview;
+
+/// <summary>How the preview is served. Defaults: loopback only, port 5080, open a browser.</summary>
+public sealed record PreviewOptions
+{
+    public const int DefaultPort = 5080;
+    public const string DefaultHost = "127.0.0.1";
+
+    public string InputDirectory { get; init; } = "input";
+    public string ThemeDirectory { get; init; } = "theme";
+
+    /// <summary>Address to listen on: an IP address or <c>localhost</c>. Anything but loopback exposes drafts to the network.</summary>
+    public string Host { get; init; } = DefaultHost;
+
+    /// <summary>TCP port; 0 picks a free one (tests).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Try to open the site in a browser once it is served.</summary>
+    public bool OpenBrowser { get; init; } = true;
+
+    /// <summary>How long the folders must be quiet before a rebuild starts: one save is often several file events.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(20);
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SalesInsights.Cli;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+
+namespace SalesInsights.Preview;
+
+/// <summary>
+/// Keeps the preview's site built: one <see cref="BuildSession"/> for the life of the preview, so each rebuild
+/// redoes only the documents whose inputs changed; the last good snapshot is served until a build succeeds again;
+/// browsers are told what changed (reload, swap a stylesheet, show or hide the error overlay).
+/// </summary>
+public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleReporter reporter) : IDisposable
+{
+    /// <summary>Above this many changed files every open page reloads, without a file list.</summary>
+    private const int MaxListedChanges = 200;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private State _state = new(SiteSnapshot.Empty, []);
+
+    /// <summary>Tells a page of this server from a page of an earlier one (after a restart, pages reload).</summary>
+    public string SessionId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public BuildOptions Options { get; } = options;
+
+    public BuildSession Session { get; } = new();
+
+    /// <summary>The last good build.</summary>
+    public SiteSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
+
+    /// <summary>The errors of the last build when it failed; empty when it succeeded.</summary>
+    public ImmutableArray<Diagnostic> Errors => Volatile.Read(ref _state).Errors;
+
+    /// <summary>Completes once the first build is over, whatever its outcome.</summary>
+    public Task FirstBuild => _firstBuild.Task;
+
+    /// <summary>How long the last build took, from the start of the build to the new snapshot being served.</summary>
+    public TimeSpan LastBuildTime { get; private set; }
+
+    /// <summary>The events a browser gets when it connects: who we are, and the errors if the last build failed.</summary>
+    public IEnumerable<PreviewEvent> Greeting()
+    {
+        var state = Volatile.Read(ref _state);
+        yield return new PreviewEvent("hello", JsonSerializer.Serialize(new { session = SessionId, generation = state.Snapshot.Generation }));
+        if (!state.Errors.IsEmpty)
+        {
+            yield return ErrorsEvent(state.Errors);
+        }
+    }
+
+    /// <summary>Builds the site and publishes the outcome. <paramref name="changedFiles"/> (absolute paths) only shapes the event: a build always sees every file.</summary>
+    public async Task RebuildAsync(IReadOnlyCollection<string> changedFiles, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            BuildResult result;
+            try
+            {
+                result = await SiteBuilder.BuildAsync(Options, Session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Broken I/O (a file vanished mid-build): report it like a content error and keep serving.
+                result = new BuildResult([Diagnostic.Error("SI0001", $"the build stopped: {e.Message}", "(build)")],
+                    ImmutableDictionary<string, ImmutableArray<Document>>.Empty, 0, 0, watch.Elapsed, []);
+            }
+            Publish(result, changedFiles, watch);
+        }
+        finally
+        {
+            _gate.Release();
+            _firstBuild.TrySetResult();
+        }
+    }
+
+    private void Publish(BuildResult result, IReadOnlyCollection<string> changedFiles, Stopwatch watch)
+    {
+        var previous = Volatile.Read(ref _state);
+        reporter.Diagnostics(result.Diagnostics);
+        if (!result.Succeeded)
+        {
+            var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToImmutableArray();
+            Volatile.Write(ref _state, previous with { Errors = errors });
+            LastBuildTime = watch.Elapsed;
+            reporter.Line($"✗ Build failed with {errors.Length} error(s) in {Milliseconds(watch.Elapsed)}; still serving the last good build");
+            hub.Publish(ErrorsEvent(errors));
+            return;
+        }
+
+        var snapshot = SiteSnapshot.From(result, previous.Snapshot);
+        Volatile.Write(ref _state, new State(snapshot, []));
+        LastBuildTime = watch.Elapsed;
+        var activity = Session.LastBuild;
+        reporter.Line(string.Create(CultureInfo.InvariantCulture,
+            $"✓ Built in {Milliseconds(watch.Elapsed)}: {(ReferenceEquals(snapshot, previous.Snapshot) ? 0 : snapshot.Changed.Length)} file(s) changed; " +
+            $"rendered {activity.Executed("RenderMarkdown")} article(s) and laid out {activity.Executed("ApplyLayout")} page(s), reused {activity.Reused("RenderMarkdown")} and {activity.Reused("ApplyLayout")}"));
+
+        if (ReferenceEquals(snapshot, previous.Snapshot))
+        {
+            if (!previous.Errors.IsEmpty)
+            {
+                hub.Publish(new PreviewEvent("ok", "{}"));
+            }
+            return;
+        }
+        var swaps = changedFiles.Count > 0 && changedFiles.All(f => f.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+            ? StylesheetSwaps(previous.Snapshot, snapshot)
+            : [];
+        if (swaps.Count > 0)
+        {
+            hub.Publish(new PreviewEvent("css", JsonSerializer.Serialize(new { generation = snapshot.Generation, swaps = swaps.Select(s => new { from = s.From, to = s.To }) })));
+            return;
+        }
+        var all = snapshot.Changed.Length > MaxListedChanges;
+        hub.Publish(new PreviewEvent("reload", JsonSerializer.Serialize(new
+        {
+            generation = snapshot.Generation,
+            all,
+            files = all ? [] : snapshot.Changed,
+        })));
+    }
+
+    /// <summary>For each stylesheet that changed, its old URL and the URL to load instead.</summary>
+    private static List<StylesheetSwap> StylesheetSwaps(SiteSnapshot before, SiteSnapshot after)
+    {
+        var swaps = new List<StylesheetSwap>();
+        foreach (var (logical, url) in after.Assets.Where(a => a.Key.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!before.Assets.TryGetValue(logical, out var old))
+            {
+                continue;
+            }
+            if (old != url)
+            {
+                swaps.Add(new StylesheetSwap(old, url));
+            }
+            else if (after.Changed.Contains(url.TrimStart('/')))
+            {
+                swaps.Add(new StylesheetSwap(old, $"{url}?v={after.Generation.ToString(CultureInfo.InvariantCulture)}"));
+            }
+        }
+        return swaps;
+    }
+
+    private static PreviewEvent ErrorsEvent(ImmutableArray<Diagnostic> errors) =>
+        new("errors", JsonSerializer.Serialize(new { html = ErrorOverlay.Render(errors) }));
+
+    private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    public void Dispose() => _gate.Dispose();
+
+    private sealed record State(SiteSnapshot Snapshot, ImmutableArray<Diagnostic> Errors);
+
+    private sealed record StylesheetSwap(string From, string To);
+}

@@ -1,0 +1,157 @@
+using System.Xml.Linq;
+using SalesInsights.Charts;
+using SalesInsights.Tests.Support;
+
+namespace SalesInsights.Tests.Charts.Kinds;
+
+/// <summary>Every kind draws valid SVG over the small test data, with one mark per drawn value.</summary>
+public sealed class ChartKindTests
+{
+    private const string ByRegion = "sql: SELECT region, sum(amount) AS total FROM sales GROUP BY 1 ORDER BY 1";
+
+    private static XElement Draw(string type, string rest)
+    {
+        var outcome = TestData.RenderChart($"title: Test chart\ntype: {type}\n{rest}\n");
+        Assert.Empty(outcome.Problems);
+        return Svg.Of(outcome.Figure!.Html);
+    }
+
+    private static int Count(XElement svg, int series, string element) =>
+        Svg.Marks(svg, series).Count(e => e.Name.LocalName == element);
+
+    [Fact]
+    public void Bar_chart_draws_one_bar_per_row()
+    {
+        Assert.Equal(3, Count(Draw("bar", ByRegion), 1, "rect"));
+    }
+
+    [Fact]
+    public void Horizontal_bar_chart_draws_one_bar_per_row()
+    {
+        Assert.Equal(3, Count(Draw("hbar", ByRegion), 1, "rect"));
+    }
+
+    [Fact]
+    public void Bar_chart_with_several_y_columns_draws_side_by_side_bars_and_a_legend()
+    {
+        var svg = Draw("bar", "sql: SELECT region, sum(amount) AS total, max(amount) AS largest FROM sales GROUP BY 1 ORDER BY 1\ny: [total, largest]");
+
+        // Three bars per series, plus the series' swatch in the legend.
+        Assert.Equal(4, Count(svg, 1, "rect"));
+        Assert.Equal(4, Count(svg, 2, "rect"));
+    }
+
+    [Fact]
+    public void Stacked_bar_chart_draws_one_segment_per_non_empty_cell_and_a_legend_swatch_per_group()
+    {
+        var svg = Draw("stacked-bar", "sql: SELECT region, segment, sum(amount) AS total FROM sales GROUP BY 1, 2 ORDER BY 1, 2\ngroup: segment");
+
+        // Groups in order of appearance: Mid-Market (APAC), SMB (all three regions), Enterprise (EMEA, NA).
+        Assert.Equal(1 + 1, Count(svg, 1, "rect"));
+        Assert.Equal(3 + 1, Count(svg, 2, "rect"));
+        Assert.Equal(2 + 1, Count(svg, 3, "rect"));
+    }
+
+    [Fact]
+    public void Line_chart_draws_one_line_with_a_marker_per_point()
+    {
+        var svg = Draw("line", "sql: SELECT day, amount FROM sales ORDER BY day");
+
+        Assert.Equal(1, Count(svg, 1, "path"));
+        Assert.Equal(6, Count(svg, 1, "ellipse"));
+    }
+
+    [Fact]
+    public void Area_chart_draws_a_filled_area_under_its_line()
+    {
+        var svg = Draw("area", "sql: SELECT day, amount FROM sales ORDER BY day");
+
+        Assert.Equal(2, Count(svg, 1, "path"));
+        Assert.Contains(Svg.Marks(svg, 1), e => e.Attribute("fill-opacity") is not null);
+    }
+
+    [Fact]
+    public void Scatter_chart_draws_one_point_per_row_and_a_dashed_trend_line_when_asked()
+    {
+        var svg = Draw("scatter", "sql: SELECT amount, won FROM sales\ntrend: true");
+
+        Assert.Equal(6, Count(svg, 1, "ellipse"));
+        // Skia draws the dashes as filled segments in the text colour.
+        Assert.Contains(svg.Descendants(Svg.Ns + "path"), e => e.Attribute("class")?.Value == "chart-text" && e.Attribute("fill")?.Value == "currentColor");
+        Assert.Contains(svg.Descendants(Svg.Ns + "text"), t => t.Value.StartsWith("Trend (r²", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Histogram_draws_one_bar_per_non_empty_bin()
+    {
+        // 75, 100.5, 250, 300 | (none) | 900 | 1200 in four equal bins.
+        Assert.Equal(3, Count(Draw("histogram", "data: sales\nx: amount\nbins: 4"), 1, "rect"));
+    }
+
+    [Fact]
+    public void Box_plot_draws_one_box_per_category()
+    {
+        var svg = Draw("box", "data: sales\nx: segment\ny: amount");
+
+        // Mid-Market has a single deal: its box has no height and so no fill, but the three categories are on the axis.
+        Assert.Equal(1, Count(svg, 1, "rect"));
+        Assert.Equal(1, Count(svg, 3, "rect"));
+        var labels = svg.Descendants(Svg.Ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("Enterprise", labels);
+        Assert.Contains("Mid-Market", labels);
+        Assert.Contains("SMB", labels);
+    }
+
+    [Theory]
+    [InlineData("pie")]
+    [InlineData("donut")]
+    public void Pie_and_donut_draw_one_slice_per_row_with_its_share_in_the_legend(string type)
+    {
+        var svg = Draw(type, ByRegion);
+
+        Assert.Equal(3, Svg.AllMarks(svg).Count(e => e.Name.LocalName == "path"));
+        Assert.Contains(svg.Descendants(Svg.Ns + "text"), t => t.Value == "EMEA (51.3%)");
+    }
+
+    [Fact]
+    public void Funnel_draws_one_bar_per_stage_in_the_datasets_order_with_its_value()
+    {
+        var svg = Draw("funnel", "data: stages\nx: stage\ny: deals");
+
+        Assert.Equal(4, Count(svg, 1, "rect"));
+        var texts = svg.Descendants(Svg.Ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("120", texts);
+        Assert.Contains("15", texts);
+        Assert.Equal(["Qualification", "Discovery", "Proposal", "Negotiation"], texts.Where(t => t is "Qualification" or "Discovery" or "Proposal" or "Negotiation"));
+    }
+
+    [Fact]
+    public void Every_kind_is_listed_in_the_registry_once_under_a_unique_name()
+    {
+        var kinds = typeof(IChartKind).Assembly.GetTypes().Where(t => typeof(IChartKind).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract);
+
+        Assert.Equal(kinds.OrderBy(t => t.Name, StringComparer.Ordinal), ChartKinds.All.Select(k => k.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.Equal(ChartKinds.Names.Count, ChartKinds.Names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["line", "area", "bar", "hbar", "stacked-bar", "scatter", "histogram", "box", "pie", "donut", "funnel"], ChartKinds.Names);
+    }
+
+    [Theory]
+    [InlineData("pie", "sql: SELECT region, segment, sum(amount) AS total FROM sales GROUP BY 1, 2\ngroup: segment", "group")]
+    [InlineData("scatter", "sql: SELECT region, amount FROM sales\nx: region\ny: amount", "x")]
+    [InlineData("bar", "sql: SELECT region, segment FROM sales", "type")]
+    [InlineData("histogram", "sql: SELECT region FROM sales\nx: region", "x")]
+    [InlineData("stacked-bar", ByRegion, "y")]
+    [InlineData("line", "sql: SELECT day, region FROM sales\ny: region", "y")]
+    public void A_kind_that_does_not_fit_the_querys_columns_is_an_error(string type, string rest, string key)
+    {
+        var yaml = $"title: Test\ntype: {type}\n{rest}\n";
+        var problems = new List<ChartProblem>();
+        var spec = ChartSpecParser.Parse(yaml, problems)!;
+        var outcome = ChartRenderer.Render(spec, yaml, new ChartPlacement("chart-test", "t.csv", "/t.csv"), TestData.SmallCatalog, null);
+
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal("SI307", problem.Code);
+        Assert.Contains($"A {type} chart does not fit", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(spec.PositionOf(key), problem.Position);
+    }
+}

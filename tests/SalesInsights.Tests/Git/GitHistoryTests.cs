@@ -1,0 +1,128 @@
+using SalesInsights.Git;
+using SalesInsights.Tests.Support;
+
+namespace SalesInsights.Tests.Git;
+
+public sealed class GitHistoryTests : IDisposable
+{
+    private static readonly DateTimeOffset January = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset February = new(2024, 2, 20, 16, 30, 0, TimeSpan.FromHours(2));
+
+    private readonly TempSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void Given_two_versions_by_two_authors_the_file_was_last_changed_by_the_second_and_both_contributed()
+    {
+        GitFixture.Init(_site.Root);
+        var article = _site.Post("quota");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        File.AppendAllText(article, "More words.\n");
+        GitFixture.Commit(_site.Root, "Grace Hopper", February, "input/posts/quota.md");
+        _site.Post("other");
+        GitFixture.Commit(_site.Root, "Linus Torvalds", February.AddDays(3), "input/posts/other.md");
+
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        var file = history.Find(article);
+        Assert.NotNull(file);
+        Assert.Equal(February, file.LastChanged);
+        Assert.Equal(February.Offset, file.LastChanged.Offset);
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], file.Contributors.ToArray());
+        Assert.Equal(2, file.Commits);
+        Assert.Null(history.Problem);
+    }
+
+    [Fact]
+    public void A_file_that_was_never_committed_has_no_history()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("committed");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/committed.md");
+        var untracked = _site.Post("untracked");
+
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        Assert.Null(history.Find(untracked));
+        Assert.Equal(1, history.Count);
+    }
+
+    [Fact]
+    public void A_renamed_file_keeps_the_history_of_its_old_name_and_the_rename_is_not_an_update()
+    {
+        GitFixture.Init(_site.Root);
+        var old = _site.Post("old-slug");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/old-slug.md");
+        var renamed = Path.Combine(_site.Input, "posts", "new-slug.md");
+        File.Move(old, renamed);
+        GitFixture.Remove(_site.Root, "input/posts/old-slug.md");
+        GitFixture.Commit(_site.Root, "Grace Hopper", February, "input/posts/new-slug.md");
+
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        var file = history.Find(renamed);
+        Assert.NotNull(file);
+        Assert.Equal(January, file.LastChanged);
+        Assert.Equal(["Ada Lovelace"], file.Contributors.ToArray());
+    }
+
+    [Fact]
+    public void A_folder_outside_any_repository_has_no_history_and_no_problem()
+    {
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        Assert.Null(history.WorkingDirectory);
+        Assert.Null(history.Problem);
+        Assert.Null(history.Find(_site.Post("any")));
+    }
+
+    [Fact]
+    public void Only_files_under_the_folder_read_are_walked_and_paths_are_relative_to_the_repository_root()
+    {
+        GitFixture.Init(_site.Root);
+        var article = _site.Post("quota");
+        _site.Write("README.md", "outside the input\n");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md", "README.md");
+
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        Assert.Equal(1, history.Count);
+        Assert.Equal("input/posts/quota.md", history.RelativePath(article));
+    }
+
+    [Fact]
+    public void A_blobless_partial_clone_is_opened()
+    {
+        GitFixture.Init(_site.Root);
+        var article = _site.Post("quota");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        using (var repository = new LibGit2Sharp.Repository(_site.Root))
+        {
+            // What 'git clone --filter=blob:none' (Netlify's clone) leaves in the configuration.
+            repository.Config.Set("core.repositoryformatversion", 1);
+            repository.Config.Set("extensions.partialclone", "origin");
+        }
+
+        var history = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        Assert.Null(history.Problem);
+        Assert.Equal(January, history.Find(article)?.LastChanged);
+    }
+
+    [Fact]
+    public void Reading_again_at_the_same_commit_reuses_the_previous_walk()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("quota");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+
+        var first = GitHistory.Read(_site.Input, CancellationToken.None);
+        var second = GitHistory.Read(_site.Input, CancellationToken.None);
+        GitFixture.Commit(_site.Root, "Grace Hopper", February);
+        var third = GitHistory.Read(_site.Input, CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.NotSame(second, third);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using SalesInsights.Modules;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+using SalesInsights.Tests.Support;
+
+namespace SalesInsights.Tests.Modules;
+
+public sealed class ApplyGitHistoryTests : IDisposable
+{
+    private static readonly DateTimeOffset January = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset April = new(2024, 4, 20, 16, 30, 0, TimeSpan.Zero);
+
+    private readonly TempSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    private static Document Page(BuildResult result, string url) =>
+        result.Outputs[SitePipelines.Posts].Single(d => d.Get<string>(Keys.Url) == url);
+
+    private static string File(BuildResult result, string destination) =>
+        result.Outputs.Values.SelectMany(d => d).Single(d => d.Destination == destination).Text;
+
+    [Fact]
+    public async Task Given_a_committed_article_its_update_date_and_contributors_come_from_git_and_reach_page_sitemap_and_atom()
+    {
+        GitFixture.Init(_site.Root);
+        var article = _site.Post("quota", date: "2024-03-01");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        System.IO.File.AppendAllText(article, "A correction.\n");
+        GitFixture.Commit(_site.Root, "Grace Hopper", April, "input/posts/quota.md");
+
+        var result = await _site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var page = Page(result, "/posts/quota/");
+        Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], page.Get<ImmutableArray<string>>(Keys.Contributors).ToArray());
+        Assert.Equal("https://github.com/example/site/edit/main/input/posts/quota.md", page.Get<string>(Keys.EditUrl));
+        Assert.Contains("Contributors: Ada Lovelace, Grace Hopper", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Updated <time class=\"dt-updated\" datetime=\"2024-04-20\">", page.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://github.com/example/site/edit/main/input/posts/quota.md\"", page.Text, StringComparison.Ordinal);
+        Assert.Contains("<lastmod>2024-04-20</lastmod>", File(result, "sitemap.xml"), StringComparison.Ordinal);
+        Assert.Contains("<updated>2024-04-20T16:30:00Z</updated>", File(result, "atom.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_updated_date_in_the_front_matter_wins_over_git()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("quota", "updated: 2024-06-01\n", date: "2024-03-01");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", April, "input/posts/quota.md");
+
+        var result = await _site.BuildAsync();
+
+        var page = Page(result, "/posts/quota/");
+        Assert.Equal(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero), page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Equal(["Ada Lovelace"], page.Get<ImmutableArray<string>>(Keys.Contributors).ToArray());
+    }
+
+    [Fact]
+    public async Task A_change_committed_before_the_publication_date_is_not_an_update()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("scheduled", date: "2024-05-01");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", April, "input/posts/scheduled.md");
+
+        var result = await _site.BuildAsync();
+
+        Assert.Null(Page(result, "/posts/scheduled/").Get<DateTimeOffset?>(Keys.Updated));
+    }
+
+    [Fact]
+    public async Task Without_a_repository_the_build_works_with_the_file_date_and_no_contributors()
+    {
+        var article = _site.Post("quota", date: "2024-03-01");
+        System.IO.File.SetLastWriteTimeUtc(article, April.UtcDateTime);
+
+        var result = await _site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "SI0610");
+        var page = Page(result, "/posts/quota/");
+        Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Empty(page.Get<ImmutableArray<string>>(Keys.Contributors));
+        Assert.DoesNotContain("Contributors:", page.Text, StringComparison.Ordinal);
+        Assert.Equal("https://github.com/example/site/edit/main/input/posts/quota.md", page.Get<string>(Keys.EditUrl));
+    }
+
+    [Fact]
+    public async Task An_untracked_article_in_a_repository_falls_back_to_its_file_date()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("committed");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/committed.md");
+        var draft = _site.Post("new-one", date: "2024-03-01");
+        System.IO.File.SetLastWriteTimeUtc(draft, April.UtcDateTime);
+
+        var result = await _site.BuildAsync();
+
+        var page = Page(result, "/posts/new-one/");
+        Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Empty(page.Get<ImmutableArray<string>>(Keys.Contributors));
+    }
+
+    [Fact]
+    public async Task Without_a_repository_url_there_is_no_edit_link()
+    {
+        using var site = new TempSite("title: Test\nbase_url: https://example.org\n");
+        site.Post("quota");
+
+        var result = await site.BuildAsync();
+
+        var page = result.Outputs[SitePipelines.Posts].Single();
+        Assert.Null(page.Get<string>(Keys.EditUrl));
+        Assert.DoesNotContain("Edit this page", page.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://github.com/o/r", "main", "input/posts/a.md", "https://github.com/o/r/edit/main/input/posts/a.md")]
+    [InlineData("https://github.com/o/r/", "drafts", "site/input/posts/a b.md", "https://github.com/o/r/edit/drafts/site/input/posts/a%20b.md")]
+    public void The_edit_link_is_the_repository_url_then_edit_branch_and_path(string repository, string branch, string path, string expected)
+    {
+        var settings = new SiteSettings { RepositoryUrl = repository, RepositoryBranch = branch };
+
+        Assert.Equal(expected, ApplyGitHistory.EditUrl(settings, path));
+    }
+}

@@ -1,0 +1,168 @@
+using SalesInsights.Modules;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
+using SalesInsights.Tests.TestSupport;
+
+namespace SalesInsights.Tests.Site;
+
+/// <summary>
+/// <see cref="SiteBuilder"/> with a <see cref="BuildSession"/>: after every kind of edit, a build that reuses
+/// cached results produces byte for byte what a fresh build produces.
+/// </summary>
+public sealed class SiteBuilderSessionTests : IDisposable
+{
+    private readonly TemporarySite _site = new();
+    private readonly BuildSession _session = new();
+    private readonly BuildOptions _options;
+
+    public SiteBuilderSessionTests()
+    {
+        _options = new BuildOptions
+        {
+            InputDirectory = _site.Input,
+            ThemeDirectory = _site.Theme,
+            IncludeDrafts = true,
+            InMemory = true,
+            Now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    public static TheoryData<string> Edits => new()
+    {
+        "article body", "article title", "article tags", "article date", "draft flag", "new article", "deleted article",
+        "renamed article", "page", "theme partial", "theme stylesheet", "site settings", "broken front matter",
+    };
+
+    private void Apply(string edit)
+    {
+        switch (edit)
+        {
+            case "article body":
+                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2025-01-10", "[quota, pipeline]", "A new opening paragraph."));
+                break;
+            case "article title":
+                _site.Write("input/posts/second-call.md", TemporarySite.Post("The Second Call, Revisited", "2025-02-20", "[pipeline]", "A second call is where the real questions come."));
+                break;
+            case "article tags":
+                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2025-01-10", "[forecasting]", "The first deal always takes longest."));
+                break;
+            case "article date":
+                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2024-12-24", "[quota, pipeline]", "The first deal always takes longest."));
+                break;
+            case "draft flag":
+                _site.Write("input/posts/unfinished.md", _site.Read("input/posts/unfinished.md").Replace("draft: true", "draft: false", StringComparison.Ordinal));
+                break;
+            case "new article":
+                _site.Write("input/posts/third-time.md", TemporarySite.Post("Third Time Lucky", "2025-04-01", "[quota]", "New here."));
+                break;
+            case "deleted article":
+                _site.Delete("input/posts/second-call.md");
+                break;
+            case "renamed article":
+                File.Move(_site.PathOf("input/posts/first-deal.md"), _site.PathOf("input/posts/the-very-first-deal.md"));
+                break;
+            case "page":
+                _site.Write("input/pages/about.md", "---\ntitle: \"About Us\"\nslug: about\nnav: 1\n---\n\nNow in the navigation.\n");
+                break;
+            case "theme partial":
+                _site.Write("theme/partials/footer.html", _site.Read("theme/partials/footer.html") + "\n<p>Footer note</p>\n");
+                break;
+            case "theme stylesheet":
+                File.AppendAllText(_site.PathOf("theme/assets/css/site.css"), "\n.note { color: red; }\n");
+                break;
+            case "site settings":
+                _site.Write("input/site.yml", _site.Read("input/site.yml").Replace("Test Insights", "Renamed Insights", StringComparison.Ordinal));
+                break;
+            case "broken front matter":
+                _site.Write("input/posts/first-deal.md", "---\ntitle: [oops\n---\nBody\n");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(edit));
+        }
+    }
+
+    private static SortedDictionary<string, string> Files(BuildResult result)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (destination, content) in WriteOutput.FilesOf(result.Outputs.Values.SelectMany(d => d)))
+        {
+            files[destination] = content is TextContent text ? text.Text : "file:" + ((FileContent)content).Path;
+        }
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task Given_an_edit_when_the_session_rebuilds_then_the_site_equals_a_fresh_build(string edit)
+    {
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Apply(edit);
+        var incremental = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.Equal(fresh.Diagnostics.ToArray(), incremental.Diagnostics.ToArray());
+        Assert.Equal(Files(fresh), Files(incremental));
+    }
+
+    [Fact]
+    public async Task Given_no_edit_when_the_session_rebuilds_then_no_article_is_rendered_or_laid_out_again()
+    {
+        var first = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        var second = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Equal(0, _session.LastBuild.Executed("RenderMarkdown"));
+        Assert.Equal(0, _session.LastBuild.Executed("ApplyLayout"));
+        Assert.Equal(Files(first), Files(second));
+    }
+
+    [Fact]
+    public async Task Given_a_theme_change_when_the_session_rebuilds_then_every_page_is_laid_out_but_no_article_rendered()
+    {
+        var first = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var pages = _session.LastBuild.Executed("ApplyLayout");
+
+        Apply("theme partial");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Equal(0, _session.LastBuild.Executed("RenderMarkdown"));
+        Assert.Equal(pages, _session.LastBuild.Executed("ApplyLayout"));
+        Assert.True(first.Succeeded);
+    }
+
+    private void WriteChartArticle(string deals)
+    {
+        _site.Write("input/data/deals.csv", deals);
+        _site.Write("input/posts/by-region.md", TemporarySite.Post("Bookings by Region", "2025-03-01", "[pipeline]",
+            "```chart\ntitle: Bookings by region\ntype: bar\nsql: SELECT region, sum(amount) AS bookings FROM deals GROUP BY 1 ORDER BY 1\n```\n"));
+    }
+
+    [Fact]
+    public async Task Given_unchanged_data_when_the_session_rebuilds_then_the_chart_article_is_not_rendered_again()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        Assert.True((await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None)).Succeeded);
+
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Equal(0, _session.LastBuild.Executed("RenderMarkdown"));
+    }
+
+    [Fact]
+    public async Task Given_a_changed_dataset_when_the_session_rebuilds_then_its_chart_is_redrawn_as_a_fresh_build_would()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        _site.Write("input/data/deals.csv", "region,amount\nNA,10\nEMEA,20\nAPAC,35\n");
+        var incremental = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.True(_session.LastBuild.Executed("RenderMarkdown") > 0);
+        Assert.Contains("APAC", Files(incremental)["posts/by-region/index.html"], StringComparison.Ordinal);
+        Assert.Equal(Files(fresh), Files(incremental));
+    }
+}
