@@ -448,13 +448,14 @@ def chart_blocks(k, n, seed):
         measure, label = CHART_MEASURES[(j // len(CHART_GROUPS)) % len(CHART_MEASURES)]
         segment = SEGMENTS[j % len(SEGMENTS)]
         year = 2016 + (j // 20) % 10
+        # every query differs (the minimum cycle), so each one is run: the catalog runs identical queries once
         sql = ("SELECT {expr} AS {name}, {measure} AS {label} FROM bench_deals "
-               "WHERE segment = '{segment}' AND year(created_date) >= {year} "
+               "WHERE segment = '{segment}' AND year(created_date) >= {year} AND cycle_days >= {cycle} "
                "GROUP BY 1 ORDER BY 2 DESC LIMIT {limit}").format(
             expr=expr, name=name, measure=measure, label=label, segment=segment,
-            year=year, limit=r.randint(5, 12))
-        block = ("```chart\ntitle: \"{} by {} ({} deals since {})\"\ntype: bar\nsql: {}\n```\n").format(
-            label.replace("_", " ").capitalize(), name.replace("_", " "), segment, year, sql)
+            year=year, cycle=j % 97, limit=r.randint(5, 12))
+        block = ("```chart\ntitle: \"{} by {} ({} deals since {}, chart {})\"\ntype: bar\nsql: {}\n```\n").format(
+            label.replace("_", " ").capitalize(), name.replace("_", " "), segment, year, j + 1, sql)
         blocks.setdefault(j % max(n, 1), []).append(block)
     return blocks
 
