@@ -92,6 +92,7 @@ public static class SiteBuilder
         return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings)
         {
             SlowestDocuments = documentTimings?.Slowest(10) ?? [],
+            PipelinesElapsed = result.Elapsed,
         };
     }
 
