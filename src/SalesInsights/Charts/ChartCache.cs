@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using SalesInsights.Pipeline;
@@ -14,6 +15,7 @@ public sealed class ChartCache(string directory) : IStamped
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
     public const string RendererVersion = "charts-5";
 
+    private readonly ConcurrentDictionary<string, Lazy<(ChartOutcome Outcome, int Creator)>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
 
@@ -30,6 +32,32 @@ public sealed class ChartCache(string directory) : IStamped
     {
         var text = RendererVersion + "\n" + string.Join("\n\u001f", parts);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// The outcome for <paramref name="key"/>: from this run's memory, else from disk, else rendered by
+    /// <paramref name="render"/> once, however many pages ask for the same chart at the same time.
+    /// </summary>
+    public ChartOutcome GetOrRender(string key, Func<ChartOutcome> render)
+    {
+        var entry = _thisRun.GetOrAdd(key, k => new Lazy<(ChartOutcome, int)>(() =>
+        {
+            var outcome = TryGet(k) is { } stored ? new ChartOutcome(stored, [], FromCache: true) : render();
+            if (!outcome.FromCache && outcome.Figure is { } figure)
+            {
+                Put(k, figure);
+            }
+            return (outcome, Environment.CurrentManagedThreadId);
+        }));
+        // Whoever did not create the entry (it was there, or another thread was making it) got it from the cache.
+        var wasThere = entry.IsValueCreated;
+        var (outcome, creator) = entry.Value;
+        if ((wasThere || creator != Environment.CurrentManagedThreadId) && outcome.Figure is not null)
+        {
+            Interlocked.Increment(ref _hits);
+            return outcome with { FromCache = true };
+        }
+        return outcome;
     }
 
     public ChartFigure? TryGet(string key)

@@ -27,11 +27,11 @@ public static class ChartRenderer
     public static ChartOutcome Render(ChartSpec spec, string yaml, ChartPlacement placement, DataCatalog catalog, ChartCache? cache)
     {
         var key = ChartCache.Key(yaml, placement.Id, placement.CsvHref, catalog.Fingerprint);
-        if (cache?.TryGet(key) is { } cached)
-        {
-            return new ChartOutcome(cached, [], FromCache: true);
-        }
+        return cache is null ? RenderUncached(spec, placement, catalog) : cache.GetOrRender(key, () => RenderUncached(spec, placement, catalog));
+    }
 
+    private static ChartOutcome RenderUncached(ChartSpec spec, ChartPlacement placement, DataCatalog catalog)
+    {
         var problems = new List<ChartProblem>();
         var kind = ChartKinds.Find(spec.Type) ?? throw new ArgumentException($"Unknown chart type '{spec.Type}': the parser should have reported it.", nameof(spec));
         var table = Shape(spec, kind, catalog, problems);
@@ -52,9 +52,7 @@ public static class ChartRenderer
 
         var description = string.IsNullOrWhiteSpace(spec.Alt) ? kind.Describe(table, spec) : spec.Alt;
         var svg = Draw(spec, kind, table, placement.Id, description);
-        var figure = new ChartFigure(FigureHtml(spec, kind, table, placement, svg), Csv(table));
-        cache?.Put(key, figure);
-        return new ChartOutcome(figure, [], FromCache: false);
+        return new ChartOutcome(new ChartFigure(FigureHtml(spec, kind, table, placement, svg), Csv(table)), [], FromCache: false);
     }
 
     private static ChartTable? Shape(ChartSpec spec, IChartKind kind, DataCatalog catalog, List<ChartProblem> problems)
@@ -81,7 +79,7 @@ public static class ChartRenderer
         if (spec.Target is { } target)
         {
             var color = ChartStyle.TargetLine;
-            if (kind.ValuesHorizontal)
+            if (kind.ValuesHorizontal || kind.TargetOnCategoryAxis)
             {
                 plot.Add.VerticalLine(target, 2, color, LinePattern.Dashed);
             }

@@ -25,6 +25,9 @@ public interface IChartKind
     /// <summary>Whether the value axis is horizontal (bars grow sideways), so a target line is drawn vertically.</summary>
     bool ValuesHorizontal => false;
 
+    /// <summary>Whether a <c>target:</c> marks a value of the x axis (a histogram's 100%) rather than of the counts.</summary>
+    bool TargetOnCategoryAxis => false;
+
     /// <summary>Whether a <c>target:</c> line makes sense on this kind.</summary>
     bool HasValueAxis => true;
 }

@@ -19,6 +19,9 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>Most rows a query may bring into .NET: charts and prose need aggregates, not raw tables.</summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>The output folder where the build publishes every dataset file for readers to download.</summary>
+    public const string PublishedFolder = "data";
+
     private readonly DuckDBConnection _main;
     private readonly ConcurrentBag<DuckDBConnection> _pool = [];
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _results = new(StringComparer.Ordinal);
@@ -50,6 +53,20 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     /// <summary>How many queries actually reached DuckDB (cached repeats do not count).</summary>
     public int ExecutedQueries => Volatile.Read(ref _executed);
+
+    /// <summary>A cheap summary of the data files (names, sizes, modification times) that changes whenever one does.</summary>
+    public static string StampOf(string dataDirectory)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            return "none";
+        }
+        var files = new DirectoryInfo(dataDirectory).EnumerateFiles()
+            .Where(f => f.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || f.Extension.Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+        return string.Join('|', files);
+    }
 
     /// <summary>
     /// Loads every <c>*.csv</c> and <c>*.parquet</c> in <paramref name="dataDirectory"/>, then locks the database

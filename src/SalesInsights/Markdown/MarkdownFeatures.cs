@@ -1,5 +1,7 @@
 using SalesInsights.Markdown.ChartBlocks;
+using SalesInsights.Markdown.DataNotes;
 using SalesInsights.Markdown.InlineValues;
+using SalesInsights.Markdown.KpiTiles;
 
 namespace SalesInsights.Markdown;
 
@@ -10,5 +12,7 @@ public static class MarkdownFeatures
     [
         new ChartBlockFeature(),
         new InlineValueFeature(),
+        new KpiTileFeature(),
+        new DataNoteFeature(),
     ];
 }

@@ -37,9 +37,13 @@ public sealed class WriteOutput : IModule
         return inputs;
     }
 
-    /// <summary>Every file the documents make: their own destinations and the files features produced beside them.</summary>
+    /// <summary>
+    /// Every file the documents make: their own destinations and the files features produced beside them. Pages may
+    /// share a generated file (a chart's CSV on every dashboard view): it comes once, so it is not written concurrently.
+    /// </summary>
     public static IEnumerable<(string Destination, Content Content)> FilesOf(IEnumerable<Document> documents)
     {
+        var shared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             if (document.Destination is { } destination)
@@ -48,7 +52,10 @@ public sealed class WriteOutput : IModule
             }
             foreach (var file in document.Get<GeneratedFile[]>(Keys.GeneratedFiles) ?? [])
             {
-                yield return (file.Destination, new TextContent(file.Content));
+                if (shared.Add(file.Destination))
+                {
+                    yield return (file.Destination, new TextContent(file.Content));
+                }
             }
         }
     }

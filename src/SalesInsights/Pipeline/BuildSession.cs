@@ -11,7 +11,7 @@ namespace SalesInsights.Pipeline;
 /// what the last build did. A result is reused only when all of those are unchanged, so a build in a session
 /// produces exactly what a fresh build would; it just skips the work.
 /// </summary>
-public sealed class BuildSession
+public sealed class BuildSession : IDisposable
 {
     /// <summary>Results unused for this many builds are dropped, so deleted articles do not pile up.</summary>
     private const int KeepForBuilds = 2;
@@ -20,6 +20,7 @@ public sealed class BuildSession
     private readonly ConcurrentDictionary<string, MemoEntry> _memos = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<object, string> _stamps = [];
     private ConcurrentDictionary<string, string?> _fileStamps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Stamp, IDisposable Resource)> _kept = new(StringComparer.Ordinal);
     private BuildActivity _current = new(0);
     private int _running;
 
@@ -31,6 +32,46 @@ public sealed class BuildSession
 
     /// <summary>How many per-document results are kept.</summary>
     public int CachedResults => _entries.Count;
+
+    /// <summary>
+    /// A resource that is expensive to open (the data catalog) kept across builds while <paramref name="stamp"/> is
+    /// unchanged; a new stamp disposes the old one and opens it again. The session owns what it keeps.
+    /// </summary>
+    public T Keep<T>(string key, string stamp, Func<T> open) where T : class, IDisposable
+    {
+        lock (_kept)
+        {
+            if (_kept.TryGetValue(key, out var kept) && kept.Stamp == stamp && kept.Resource is T same)
+            {
+                return same;
+            }
+            kept.Resource?.Dispose();
+            var resource = open();
+            _kept[key] = (stamp, resource);
+            return resource;
+        }
+    }
+
+    /// <summary>Whether the session keeps <paramref name="resource"/> (so a build must not dispose it).</summary>
+    public bool Owns(object resource)
+    {
+        lock (_kept)
+        {
+            return _kept.Values.Any(k => ReferenceEquals(k.Resource, resource));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_kept)
+        {
+            foreach (var (_, resource) in _kept.Values)
+            {
+                resource.Dispose();
+            }
+            _kept.Clear();
+        }
+    }
 
     internal void BeginBuild()
     {

@@ -153,7 +153,11 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
 
     private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        Session.Dispose();
+    }
 
     private sealed record State(SiteSnapshot Snapshot, ImmutableArray<Diagnostic> Errors);
 

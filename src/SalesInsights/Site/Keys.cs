@@ -17,6 +17,8 @@ public static class Keys
     public const string RedirectFrom = "redirect_from";
     /// <summary>Named SQL queries for inline values: <c>queries: {name: SQL}</c>.</summary>
     public const string Queries = "queries";
+    /// <summary>A page that is a dashboard: <c>dashboard: {period: SQL, regions: SQL, quarters: 8}</c>, expanded into one page per view.</summary>
+    public const string Dashboard = "dashboard";
 
     // Derived while parsing and rendering
     /// <summary>The Markdown body after the front matter.</summary>
@@ -42,6 +44,13 @@ public static class Keys
     public const string Related = "si:related";
     public const string Contributors = "si:contributors";
     public const string EditUrl = "si:edit-url";
+    /// <summary>The dashboard view a page shows (region and quarter), read by KPI tiles and the data note.</summary>
+    public const string DashboardView = "si:dashboard-view";
+    /// <summary>
+    /// A folder shared by several pages for chart CSVs, named by each chart's content, so the same chart on many
+    /// pages is drawn once and its numbers published once.
+    /// </summary>
+    public const string SharedChartFolder = "si:shared-chart-folder";
 
     // Listing pages
     public const string ListModel = "si:list";
@@ -58,4 +67,6 @@ public static class Kinds
     public const string NotFound = "404";
     public const string Asset = "asset";
     public const string Feed = "feed";
+    /// <summary>A data file published for download.</summary>
+    public const string Dataset = "dataset";
 }

@@ -18,6 +18,12 @@ public static class SiteBuilder
     /// <summary>Shared across builds of one process (the preview rebuilds many times): the Markdig pipeline is frozen and thread-safe.</summary>
     private static readonly Lazy<MarkdownRenderer> Markdown = new(() => new MarkdownRenderer(MarkdownFeatures.All));
 
+    /// <summary>Under this key a build session keeps the data catalog, reopened when <see cref="CatalogStamp"/> changes.</summary>
+    public const string CatalogKey = "data-catalog";
+
+    public static string CatalogStamp(BuildOptions options) =>
+        DataCatalog.StampOf(Path.Combine(options.InputDirectory, "data")) + "|" + options.SiteRoot;
+
     public static Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken) =>
         BuildAsync(options, null, cancellationToken);
 
@@ -42,7 +48,11 @@ public static class SiteBuilder
 
         var staging = options.DryRun || options.InMemory ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging);
-        var catalog = DataCatalog.Open(Path.Combine(options.InputDirectory, "data"), options.SiteRoot);
+        var dataDirectory = Path.Combine(options.InputDirectory, "data");
+        // A preview keeps the catalog open between builds: loading every dataset into DuckDB is most of a small rebuild.
+        var catalog = session is null
+            ? DataCatalog.Open(dataDirectory, options.SiteRoot)
+            : session.Keep(CatalogKey, CatalogStamp(options), () => DataCatalog.Open(dataDirectory, options.SiteRoot));
         foreach (var problem in catalog.Problems)
         {
             diagnostics.Report(problem);
@@ -66,7 +76,7 @@ public static class SiteBuilder
         }
         finally
         {
-            foreach (var disposable in services.OfType<IDisposable>())
+            foreach (var disposable in services.OfType<IDisposable>().Where(s => session?.Owns(s) != true))
             {
                 disposable.Dispose();
             }

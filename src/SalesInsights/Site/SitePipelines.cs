@@ -13,9 +13,10 @@ public static class SitePipelines
     public const string Sitemap = "sitemap";
     public const string Links = "links";
     public const string Redirects = "redirects";
+    public const string Datasets = "datasets";
 
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
-    public static readonly string[] Published = [Assets, Posts, Pages, Listings, Feeds, Sitemap];
+    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, Listings, Feeds, Sitemap];
 
     public static IReadOnlyList<Pipeline.Pipeline> Create() =>
     [
@@ -23,6 +24,11 @@ public static class SitePipelines
         {
             Input = [new ReadAssets()],
             Process = [new FingerprintAssets()],
+            Output = [new WriteOutput()],
+        },
+        new(Datasets)
+        {
+            Input = [new ReadDatasets()],
             Output = [new WriteOutput()],
         },
         new(Posts)
@@ -35,7 +41,7 @@ public static class SitePipelines
         new(Pages)
         {
             Input = [new ReadFiles("pages", "*.md", Kinds.Page)],
-            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new RenderMarkdown()],
+            Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new ExpandDashboardViews(), new RenderMarkdown()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],
         },
@@ -59,7 +65,7 @@ public static class SitePipelines
         },
         new(Redirects)
         {
-            PostProcess = [new GenerateRedirects([Posts, Pages], [Assets, Posts, Pages, Listings, Feeds])],
+            PostProcess = [new GenerateRedirects([Posts, Pages], [Assets, Datasets, Posts, Pages, Listings, Feeds])],
             Output = [new WriteOutput()],
         },
         new(Links)

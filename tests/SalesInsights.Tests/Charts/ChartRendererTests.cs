@@ -182,6 +182,20 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void The_same_chart_asked_for_by_many_pages_at_once_is_drawn_once()
+    {
+        var cache = new ChartCache(Path.Combine(Path.GetTempPath(), "si-cache-" + Guid.NewGuid().ToString("N")));
+        const string Yaml = "title: Shared\ntype: bar\nsql: SELECT region, sum(amount) FROM sales GROUP BY 1 ORDER BY 1\n";
+
+        var outcomes = new ChartOutcome[8];
+        Parallel.For(0, outcomes.Length, i => outcomes[i] = TestData.RenderChart(Yaml, cache: cache));
+
+        Assert.Equal((1, 7), (cache.Misses, cache.Hits));
+        Assert.Single(outcomes, o => !o.FromCache);
+        Assert.All(outcomes, o => Assert.Equal(outcomes[0].Figure, o.Figure));
+    }
+
+    [Fact]
     public void A_second_render_of_an_unchanged_chart_comes_from_the_cache_without_drawing_or_querying()
     {
         var (catalog, _) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "k,v\na,1\nb,2\n" });

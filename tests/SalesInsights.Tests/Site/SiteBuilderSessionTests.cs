@@ -27,7 +27,11 @@ public sealed class SiteBuilderSessionTests : IDisposable
         };
     }
 
-    public void Dispose() => _site.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _site.Dispose();
+    }
 
     public static TheoryData<string> Edits => new()
     {
@@ -164,5 +168,19 @@ public sealed class SiteBuilderSessionTests : IDisposable
         Assert.True(_session.LastBuild.Executed("RenderMarkdown") > 0);
         Assert.Contains("APAC", Files(incremental)["posts/by-region/index.html"], StringComparison.Ordinal);
         Assert.Equal(Files(fresh), Files(incremental));
+    }
+
+    [Fact]
+    public async Task Given_unchanged_data_when_the_session_rebuilds_then_the_data_catalog_is_not_loaded_again()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var stamp = SiteBuilder.CatalogStamp(_options.Resolve());
+        var kept = _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was not kept"));
+
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Same(kept, _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was reopened")));
+        Assert.Null(kept.Query("SELECT 1").Error);
     }
 }

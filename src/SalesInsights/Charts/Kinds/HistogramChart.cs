@@ -15,6 +15,9 @@ public sealed class HistogramChart : IChartKind
     public string Name => "histogram";
     public string Noun => "Histogram";
 
+    /// <summary>A histogram's target is a value being counted (quota met at 100%), drawn as a vertical marker.</summary>
+    public bool TargetOnCategoryAxis => true;
+
     public ChartTable? Shape(ChartInput input)
     {
         var spec = input.Spec;

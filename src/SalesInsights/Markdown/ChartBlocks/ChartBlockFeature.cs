@@ -42,6 +42,9 @@ public sealed class ChartBlockFeature(DataCatalog? catalog = null, ChartCache? c
         }
         var figures = cache ?? BuildServices.Find<ChartCache>(context);
         var folder = BuildServices.OutputFolder(context);
+        // Pages that share a chart folder (dashboard views) name each chart's CSV by its content: the same chart on
+        // many pages then has the same placement, so it is drawn once and its numbers published once.
+        var shared = context.Metadata.GetString(Keys.SharedChartFolder)?.Trim('/');
 
         // Ids are handed out in reading order first, so rendering in parallel cannot change them.
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -62,7 +65,9 @@ public sealed class ChartBlockFeature(DataCatalog? catalog = null, ChartCache? c
             {
                 id = $"chart-{slug}-{n}";
             }
-            var csvPath = folder.Length > 0 ? $"{folder}/{id}.csv" : $"{id}.csv";
+            var csvPath = shared is not null
+                ? $"{shared}/{ChartCache.Key(yaml, id)[..16]}/{id}.csv"
+                : folder.Length > 0 ? $"{folder}/{id}.csv" : $"{id}.csv";
             work.Add((block, yaml, spec, new ChartPlacement(id, csvPath, $"{context.BasePath.TrimEnd('/')}/{csvPath}")));
         }
 
