@@ -12,12 +12,13 @@ public static class BuildCommand
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include drafts and future-dated articles" };
     public static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Absolute URL the site is served from (overrides site.yml)" };
     public static readonly Option<bool> CheckExternal = new("--check-external") { Description = "Also check links to other sites (slow; answers are cached in .cache/ for a week)" };
+    public static readonly Option<bool> Profile = new("--profile") { Description = "Print where the build's time went: per pipeline, phase and module, and the slowest documents" };
 
     public static Command Create()
     {
         var command = new Command("build", "Build the site into the output folder (the default command)")
         {
-            Input, Theme, Output, Drafts, BaseUrl, CheckExternal,
+            Input, Theme, Output, Drafts, BaseUrl, CheckExternal, Profile,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -31,6 +32,7 @@ public static class BuildCommand
         IncludeDrafts = result.GetValue(Drafts),
         BaseUrl = result.GetValue(BaseUrl),
         CheckExternalLinks = result.GetValue(CheckExternal),
+        Profile = result.GetValue(Profile),
     };
 
     public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -40,6 +42,10 @@ public static class BuildCommand
         var result = await reporter.WithStatusAsync("Building the site…", () => SiteBuilder.BuildAsync(options, cancellationToken)).ConfigureAwait(false);
         reporter.Diagnostics(result.Diagnostics);
         reporter.Summary(result, "Built", options.OutputDirectory);
+        if (options.Profile)
+        {
+            reporter.Profile(result);
+        }
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Scriban.Runtime;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -20,12 +21,15 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
         // the context), so a session re-renders only the pages whose inputs changed.
         ImmutableArray<object?> modelInputs = [model.Fingerprint];
         var results = new Document?[inputs.Length];
+        var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var started = Stopwatch.GetTimestamp();
             var document = inputs[i];
             results[i] = session is null
                 ? Render(document, model, context)
                 : session.GetOrExecute(this, context, document, modelInputs, c => Render(document, model, c));
+            timings?.Add(document, Stopwatch.GetElapsedTime(started));
         });
         return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
     }

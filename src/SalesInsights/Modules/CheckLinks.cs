@@ -10,8 +10,8 @@ namespace SalesInsights.Modules;
 
 /// <summary>
 /// Proves every internal link, image, script, stylesheet and #fragment of the finished site resolves to a file
-/// of the output. A broken one is reported where it was written (see <see cref="LinkSources"/>): the article's
-/// Markdown line, else the template line. Runs in the output phase, when every page is final.
+/// of the output. A broken one is reported at the Markdown line that wrote it when it came from an article, else
+/// at the page that contains it. Runs in the output phase, when every page is final.
 /// </summary>
 public sealed class CheckLinks(params string[] pipelines) : IModule
 {
@@ -35,31 +35,17 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         }
 
         var pages = documents.Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true).ToList();
-        var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
         var session = context.Session;
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
-            parsed[page.Destination!] = session?.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read) ?? HtmlLinks.Read(page.Text));
-
-        var origin = settings.BaseUrl[..^settings.BasePath.Length];
-        // A page's verdict depends on its own links, on which files exist and on the ids pages offer: a session
-        // re-checks only the pages whose text changed, unless a file or an id appeared or went.
-        var siteStamp = session is null ? null : ContentHash.Of(
-            origin, settings.BasePath, files.Order(StringComparer.Ordinal).ToArray(),
-            parsed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, IdsStamp(p.Value))).ToArray());
         var broken = new ConcurrentBag<(Document Page, HtmlLink Link, string Problem)>();
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+        if (session is null)
         {
-            var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
-            (HtmlLink Link, string Problem)[] Find(string _) => [.. parsed[page.Destination!].Links
-                .Select(link => (link, Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
-                .Where(p => p.Item2 is not null)
-                .Select(p => (p.link, p.Item2!))];
-            var problems = siteStamp is null ? Find(page.Text) : session!.Memo($"{nameof(CheckLinks)}:{siteStamp}:{pageUrl}", page.Text, Find);
-            foreach (var (link, problem) in problems)
-            {
-                broken.Add((page, link, problem));
-            }
-        });
+            CheckEveryPageOnce(settings, pages, files, broken, cancellationToken);
+        }
+        else
+        {
+            CheckChangedPages(session, settings, pages, files, broken, cancellationToken);
+        }
+
         // Reported in a stable order, after the parallel check, so a template's broken link is reported once.
         var sources = new LinkSources(context.Get<BuildOptions>(), settings.BasePath);
         foreach (var (page, link, problem) in broken.OrderBy(b => b.Page.Destination, StringComparer.Ordinal).ThenBy(b => b.Link.Line).ThenBy(b => b.Link.Column))
@@ -67,6 +53,86 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
             sources.Report(context.Diagnostics, Severity.Error, "SI0201", page, link, $"{(link.Element == "img" ? "image" : "link")} '{link.Url}': {problem}");
         }
         return Task.FromResult(inputs);
+    }
+
+    /// <summary>A preview session's check: pages whose text and whose site context are unchanged keep their verdict.</summary>
+    private static void CheckChangedPages(BuildSession session, SiteSettings settings, List<Document> pages, HashSet<string> files,
+        ConcurrentBag<(Document Page, HtmlLink Link, string Problem)> broken, CancellationToken cancellationToken)
+    {
+
+        var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+            parsed[page.Destination!] = session.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read));
+
+        var origin = settings.BaseUrl[..^settings.BasePath.Length];
+        // A page's verdict depends on its own links, on which files exist and on the ids pages offer: a session
+        // re-checks only the pages whose text changed, unless a file or an id appeared or went.
+        var siteStamp = ContentHash.Of(
+            origin, settings.BasePath, files.Order(StringComparer.Ordinal).ToArray(),
+            parsed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, IdsStamp(p.Value))).ToArray());
+        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
+        {
+            var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
+            (HtmlLink Link, string Problem)[] Find(string _) => [.. parsed[page.Destination!].Links
+                .Select(link => (link, Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
+                .Where(p => p.Item2 is not null)
+                .Select(p => (p.link, p.Item2!))];
+            var problems = session.Memo($"{nameof(CheckLinks)}:{siteStamp}:{pageUrl}", page.Text, Find);
+            foreach (var (link, problem) in problems)
+            {
+                broken.Add((page, link, problem));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A one-off build's check: one read of each page, links checked as they are found, and only the page's ids
+    /// and its links to another page's #fragment kept for the second step, once every page's ids are known.
+    /// </summary>
+    private static void CheckEveryPageOnce(SiteSettings settings, List<Document> pages, HashSet<string> files,
+        ConcurrentBag<(Document Page, HtmlLink Link, string Problem)> broken, CancellationToken cancellationToken)
+    {
+        var origin = settings.BaseUrl[..^settings.BasePath.Length];
+        var basePath = settings.BasePath;
+
+        var ids = new IReadOnlySet<string>[pages.Count];
+        var toFragments = new ConcurrentBag<(Document Page, HtmlLink Link, LinkTarget Target)>();
+        Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var page = pages[i];
+            var links = HtmlLinks.Read(page.Text);
+            ids[i] = links.Ids;
+            var pageUrl = new Uri(origin + basePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
+            foreach (var link in links.Links)
+            {
+                var target = Resolve(link.Url, pageUrl, origin, basePath, files, out var problem);
+                if (problem is not null)
+                {
+                    broken.Add((page, link, problem));
+                }
+                else if (target is { Fragment.Length: > 0 })
+                {
+                    if (target.File == page.Destination)
+                    {
+                        CheckFragment(broken, page, link, target, links.Ids);
+                    }
+                    else
+                    {
+                        toFragments.Add((page, link, target));
+                    }
+                }
+            }
+        });
+
+        var idsByFile = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            idsByFile[pages[i].Destination!] = ids[i];
+        }
+        foreach (var (page, link, target) in toFragments)
+        {
+            CheckFragment(broken, page, link, target, idsByFile.GetValueOrDefault(target.File));
+        }
     }
 
     private static readonly ConditionalWeakTable<HtmlLinks, string> IdStamps = [];
@@ -77,9 +143,18 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)
     {
+        var target = Resolve(url, pageUrl, origin, basePath, files, out var problem);
+        return problem ?? (target is { Fragment.Length: > 0 } ? FragmentProblem(target, pages.TryGetValue(target.File, out var links) ? links.Ids : null) : null);
+    }
+
+    /// <summary>The published file a link points at, or null with the reason when there is none (or it points outside the site).</summary>
+    private static LinkTarget? Resolve(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, out string? problem)
+    {
+        problem = null;
         if (url.Length == 0)
         {
-            return "the link is empty";
+            problem = "the link is empty";
+            return null;
         }
         if (url == "#")
         {
@@ -90,14 +165,20 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         {
             return null;
         }
-        if (!Uri.TryCreate(pageUrl, url, out var target))
+        if (!TryPlainPath(url, pageUrl, isOwnAbsolute ? origin.Length : 0, out var path, out var fragment))
         {
-            return "the link is not a valid URL";
+            if (!Uri.TryCreate(pageUrl, url, out var target))
+            {
+                problem = "the link is not a valid URL";
+                return null;
+            }
+            path = Uri.UnescapeDataString(target.AbsolutePath);
+            fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
         }
-        var path = Uri.UnescapeDataString(target.AbsolutePath);
         if (!path.StartsWith(basePath + "/", StringComparison.Ordinal))
         {
-            return $"it points outside the site's base path '{basePath}/'";
+            problem = $"it points outside the site's base path '{basePath}/'";
+            return null;
         }
         var relative = path[(basePath.Length + 1)..];
         string? file = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html"
@@ -106,13 +187,51 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
             : null;
         if (file is null || !files.Contains(file))
         {
-            return $"nothing is published at '{path}'";
+            problem = $"nothing is published at '{path}'";
+            return null;
         }
-        var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
-        if (fragment.Length > 0 && (!pages.TryGetValue(file, out var links) || !links.Ids.Contains(fragment)))
-        {
-            return $"'{path}' has no element with id '{fragment}'";
-        }
-        return null;
+        return new LinkTarget(file, fragment, path);
     }
+
+    /// <summary>
+    /// The path and fragment of a root-relative or same-page link without building a <see cref="Uri"/>, when
+    /// nothing in it needs resolving (no dot segments, no escapes, no backslashes): nearly every link of a page.
+    /// </summary>
+    private static bool TryPlainPath(string url, Uri pageUrl, int skip, out string path, out string fragment)
+    {
+        var rest = url.AsSpan(skip);
+        path = fragment = string.Empty;
+        if (rest.IndexOfAny('%', '\\') >= 0 || !(rest.StartsWith("#") || (rest.StartsWith("/") && !rest.StartsWith("//"))))
+        {
+            return false;
+        }
+        var hash = rest.IndexOf('#');
+        var pathPart = hash < 0 ? rest : rest[..hash];
+        var query = pathPart.IndexOf('?');
+        if (query >= 0)
+        {
+            pathPart = pathPart[..query];
+        }
+        if (pathPart.Contains("/.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        path = pathPart.Length == 0 ? pageUrl.AbsolutePath : pathPart.ToString();
+        fragment = hash < 0 ? string.Empty : rest[(hash + 1)..].ToString();
+        return !path.Contains('%', StringComparison.Ordinal);
+    }
+
+    private static string? FragmentProblem(LinkTarget target, IReadOnlySet<string>? ids) =>
+        ids is not null && ids.Contains(target.Fragment) ? null : $"'{target.Path}' has no element with id '{target.Fragment}'";
+
+    private static void CheckFragment(ConcurrentBag<(Document Page, HtmlLink Link, string Problem)> broken, Document page, HtmlLink link, LinkTarget target, IReadOnlySet<string>? ids)
+    {
+        if (FragmentProblem(target, ids) is { } problem)
+        {
+            broken.Add((page, link, problem));
+        }
+    }
+
+    /// <summary>A published file, the #fragment asked of it (may be empty), and the path as the link wrote it, for messages.</summary>
+    private sealed record LinkTarget(string File, string Fragment, string Path);
 }

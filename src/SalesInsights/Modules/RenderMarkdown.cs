@@ -35,7 +35,9 @@ public sealed class RenderMarkdown : ForEachDocument
         var summary = input.Metadata.GetString(Keys.Summary);
         return input.WithText(result.Html) with
         {
+            // The Markdown source is not needed once rendered; dropping it keeps large builds' memory down.
             Metadata = input.Metadata
+                .Without(Keys.Body)
                 .With(Keys.Toc, result.Toc)
                 .With(Keys.Anchors, result.Anchors)
                 .With(Keys.Links, result.Links)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 
 namespace SalesInsights.Pipeline;
 
@@ -21,11 +22,22 @@ public abstract class ForEachDocument : IModule
         var session = IsCacheable ? context.Session : null;
         var results = new Document?[inputs.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var timings = context.TryGet<DocumentTimings>();
+        Document? Run(Document input) => session is null ? Execute(input, context) : session.GetOrExecute(this, context, input, [], c => Execute(input, c));
         Parallel.For(0, inputs.Length, options, i =>
         {
             try
             {
-                results[i] = session is null ? Execute(inputs[i], context) : session.GetOrExecute(this, context, inputs[i], [], c => Execute(inputs[i], c));
+                if (timings is null)
+                {
+                    results[i] = Run(inputs[i]);
+                }
+                else
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    results[i] = Run(inputs[i]);
+                    timings.Add(inputs[i], Stopwatch.GetElapsedTime(started));
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

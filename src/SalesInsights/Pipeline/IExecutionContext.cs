@@ -21,6 +21,19 @@ public interface IExecutionContext
     /// <summary>A service registered with the engine (site settings, theme, data catalog...).</summary>
     T Get<T>() where T : class;
 
+    /// <summary>A service registered with the engine, or null when there is none (for optional services such as profiling).</summary>
+    T? TryGet<T>() where T : class
+    {
+        try
+        {
+            return Get<T>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The session that keeps per-document results across builds (the preview); null for a one-off build.</summary>
     BuildSession? Session => null;
 

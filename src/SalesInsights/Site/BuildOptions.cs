@@ -24,6 +24,8 @@ public sealed record BuildOptions
 
     /// <summary>How long one external link may take to answer before it counts as unconfirmed (10 s).</summary>
     public TimeSpan ExternalLinkTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Measure time per document as well as per module (<c>build --profile</c>).</summary>
+    public bool Profile { get; init; }
 
     /// <summary>Write nothing: validate only.</summary>
     public bool DryRun { get; init; }

@@ -12,6 +12,12 @@ public sealed record BuildResult(
     TimeSpan Elapsed,
     ImmutableArray<ModuleTiming> Timings)
 {
+    /// <summary>The documents that took longest in per-document modules; empty unless the build was profiled.</summary>
+    public ImmutableArray<DocumentTiming> SlowestDocuments { get; init; } = [];
+
+    /// <summary>How long the pipelines ran; the rest of <see cref="Elapsed"/> is loading settings, theme and data, and swapping the output in.</summary>
+    public TimeSpan PipelinesElapsed { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -58,6 +58,11 @@ public static class SiteBuilder
             diagnostics.Report(problem);
         }
         List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts")), new SourceHistory(options.InputDirectory, cancellationToken)];
+        var documentTimings = options.Profile ? new DocumentTimings() : null;
+        if (documentTimings is not null)
+        {
+            services.Add(documentTimings);
+        }
 
         EngineResult result;
         try
@@ -94,7 +99,11 @@ public static class SiteBuilder
                 SwapIn(staging, options.OutputDirectory);
             }
         }
-        return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings);
+        return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings)
+        {
+            SlowestDocuments = documentTimings?.Slowest(10) ?? [],
+            PipelinesElapsed = result.Elapsed,
+        };
     }
 
     private static string StagingFolder(string output)

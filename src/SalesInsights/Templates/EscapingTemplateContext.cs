@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Parsing;
 
 namespace SalesInsights.Templates;
@@ -11,10 +12,20 @@ namespace SalesInsights.Templates;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>
+    /// Scriban's built-in functions, created once: a context made without them deep-copies all of them, which cost
+    /// more than rendering a page. Templates cannot change them (assignments go to the page's globals).
+    /// </summary>
+    private static readonly BuiltinFunctions Builtins = new();
+
     public EscapingTemplateContext()
+        : base(Builtins)
     {
         PushCulture(CultureInfo.InvariantCulture);
         LoopLimit = 100_000;
+        // Scriban cuts any value longer than 1 MiB to "..." by default: a large listing (every article on the
+        // archive page of a big site) would lose its end and still look like a page.
+        LimitToString = 0;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Scriban.Runtime;
@@ -13,6 +14,10 @@ namespace SalesInsights.Templates;
 /// </summary>
 public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<string, string> assets, ImmutableArray<(string Title, string Url)> nav, DateTimeOffset buildTime)
 {
+    // Made once per build, not per page: making a Scriban function reflects over the delegate, and site is the same everywhere.
+    private IScriptCustomFunction? _url, _absUrl, _asset;
+    private ScriptObject? _site;
+
     public const string DisplayDateFormat = "d MMMM yyyy";
 
     private readonly Lazy<string?> _fingerprint = new(() => ContentHash.Of(settings, assets, nav, buildTime));
@@ -35,15 +40,17 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     {
         var globals = new ScriptObject
         {
-            ["site"] = Site(),
+            ["site"] = _site ??= Site(),
             ["page"] = Page(document),
             ["list"] = list,
         };
-        globals.Import("url", new Func<string, string>(Url));
-        globals.Import("abs_url", new Func<string, string>(Permalink));
-        globals.Import("asset", new Func<string, string>(Asset));
+        globals.SetValue("url", _url ??= Function(new Func<string, string>(Url)), true);
+        globals.SetValue("abs_url", _absUrl ??= Function(new Func<string, string>(Permalink)), true);
+        globals.SetValue("asset", _asset ??= Function(new Func<string, string>(Asset)), true);
         return globals;
     }
+
+    private static IScriptCustomFunction Function(Delegate function) => DynamicCustomFunction.Create(function.Target, function.Method);
 
     private ScriptObject Site()
     {
@@ -61,6 +68,7 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
             ["nav"] = Array(nav.Select(n => new ScriptObject { ["title"] = n.Title, ["url"] = Url(n.Url) })),
             ["params"] = ToScript(settings.Extra),
         };
+        site.IsReadOnly = true; // shared by every page of the build
         return site;
     }
 
@@ -104,19 +112,32 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
         };
     }
 
-    public ScriptObject Card(PostSummary post) => new()
+    /// <summary>
+    /// The card of an article, made once per build and shared read-only by every page that lists it: an article
+    /// is on the home pages, each of its tags' pages, its author's and its year's, and in "related" of others.
+    /// </summary>
+    public ScriptObject Card(PostSummary post) => _cards.GetOrAdd(post, NewCard);
+
+    private readonly ConcurrentDictionary<PostSummary, ScriptObject> _cards = new(ReferenceEqualityComparer.Instance);
+
+    private ScriptObject NewCard(PostSummary post)
     {
-        ["title"] = post.Title,
-        ["url"] = Url(post.Url),
-        ["date_iso"] = Iso(post.Date),
-        ["date_display"] = Display(post.Date),
-        ["summary"] = post.Summary,
-        ["tags"] = Tags(post.Tags),
-        ["reading_minutes"] = post.ReadingMinutes,
-        ["author"] = Author(post.Author),
-        ["draft"] = post.Draft,
-        ["future"] = post.Future,
-    };
+        var card = new ScriptObject
+        {
+            ["title"] = post.Title,
+            ["url"] = Url(post.Url),
+            ["date_iso"] = Iso(post.Date),
+            ["date_display"] = Display(post.Date),
+            ["summary"] = post.Summary,
+            ["tags"] = Tags(post.Tags),
+            ["reading_minutes"] = post.ReadingMinutes,
+            ["author"] = Author(post.Author),
+            ["draft"] = post.Draft,
+            ["future"] = post.Future,
+        };
+        card.IsReadOnly = true;
+        return card;
+    }
 
     public ScriptObject? Author(string? name) => string.IsNullOrEmpty(name) ? null : new ScriptObject
     {

@@ -18,11 +18,18 @@ public sealed class Theme : IStamped
     private readonly FrozenDictionary<string, (Template Template, string Path)> _layouts;
     private readonly FrozenDictionary<string, (Template Template, string Path)> _partials;
 
+    /// <summary>The theme's own functions (<c>include</c>), made once: making a Scriban function reflects over the delegate.</summary>
+    private readonly ScriptObject _functions = new();
+
     private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials, string stamp)
     {
         _layouts = layouts;
         _partials = partials;
         Stamp = stamp;
+        _functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
+            _partials.TryGetValue(name, out var partial)
+                ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
+                : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
     }
 
     /// <summary>A hash of every template's name and text: pages laid out with an equal stamp are equal.</summary>
@@ -93,12 +100,7 @@ public sealed class Theme : IStamped
             return null;
         }
         var context = new EscapingTemplateContext();
-        var functions = new ScriptObject();
-        functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
-            _partials.TryGetValue(name, out var partial)
-                ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
-                : throw new ScriptRuntimeException(c.CurrentNode?.Span ?? default, $"unknown partial '{name}'; the theme has: {string.Join(", ", _partials.Keys.Order(StringComparer.Ordinal))}")));
-        context.PushGlobal(functions);
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
         try
         {

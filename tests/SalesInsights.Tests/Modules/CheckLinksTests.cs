@@ -16,7 +16,7 @@ public sealed class CheckLinksTests
         var pages = new Dictionary<string, HtmlLinks>(StringComparer.Ordinal)
         {
             ["posts/a/index.html"] = new([], ImmutableHashSet.Create(StringComparer.Ordinal, "intro", "the-numbers")),
-            ["index.html"] = new([], []),
+            ["index.html"] = new([], ImmutableHashSet<string>.Empty),
         };
         return CheckLinks.Check(url, new Uri("https://example.org" + basePath + page), "https://example.org", basePath, files, pages);
     }
@@ -112,4 +112,24 @@ public sealed class CheckLinksTests
         Assert.Equal(("input/posts/p.md", 10, "SI0201"), (error.Path, error.Line, error.Code));
         Assert.Contains("broken image '/images/quota.png': nothing is published at '/images/quota.png'", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly HashSet<string> EscapedFiles = new(StringComparer.Ordinal) { "index.html", "posts/a/index.html", "posts/b c/index.html" };
+
+    private static readonly Dictionary<string, HtmlLinks> EscapedPages = new(StringComparer.Ordinal)
+    {
+        ["posts/a/index.html"] = HtmlLinks.Read("<h2 id=\"intro\">x</h2><h2 id=\"two words\">y</h2>"),
+        ["index.html"] = HtmlLinks.Read("<main id=\"main\"></main>"),
+    };
+
+    /// <summary>The fast path that skips building a Uri must agree with one on escapes and dot segments.</summary>
+    [Theory]
+    [InlineData("/posts/a/#two%20words", null)]
+    [InlineData("/posts/b%20c/", null)]
+    [InlineData("/posts/x/../a/", null)]
+    [InlineData("/posts/x/../missing/", "nothing is published at '/posts/missing/'")]
+    [InlineData("/#intro", "'/' has no element with id 'intro'")]
+    [InlineData("#nowhere", "'/posts/a/' has no element with id 'nowhere'")]
+    [InlineData("https://example.org/posts/gone/", "nothing is published at '/posts/gone/'")]
+    public void Escaped_and_dotted_links_resolve_as_a_browser_would(string url, string? problem) =>
+        Assert.Equal(problem, CheckLinks.Check(url, new Uri("https://example.org/posts/a/"), "https://example.org", "", EscapedFiles, EscapedPages));
 }

@@ -24,6 +24,17 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void A_page_larger_than_a_mebibyte_is_rendered_whole()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/base.html", "<main>{{ content }}</main>").Write("t/layouts/page.html", "{{ body }}{{ text }}");
+        var (theme, diagnostics) = Load(site, "t");
+        var body = new string('x', 3 << 20);
+        var html = theme.Render("page", new ScriptObject { ["body"] = new TrustedHtml(body), ["text"] = body }, diagnostics, "x");
+        Assert.Equal("<main>" + body + body + "</main>", html);
+    }
+
+    [Fact]
     public void A_layout_is_wrapped_in_the_base_layout_and_partials_are_not_escaped_twice()
     {
         using var site = new TestSite();

@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of SalesInsights against Hugo on the same generated corpus.
+#
+#   tests/benchmarks/run.sh check            list missing prerequisites (exit 2 when something is missing)
+#   tests/benchmarks/run.sh install          install them on Debian/Ubuntu: hugo, GNU time, python3 (needs root)
+#   tests/benchmarks/run.sh cold N...        cold builds of N generated articles by SalesInsights and by Hugo,
+#                                            RUNS times each, alternating; prints medians and the ratio
+#   tests/benchmarks/run.sh sample           cold builds of the repository's own sample site (input/, theme/)
+#   tests/benchmarks/run.sh charts           a corpus with chart blocks over a 1,000,000-row table, built with
+#                                            and without its charts (needs the charts layer in src/)
+#   tests/benchmarks/run.sh incremental      one-article rebuild on the preview path (runs preview/preview-edit.sh)
+#   tests/benchmarks/run.sh micro [FILTER]   the BenchmarkDotNet micro-benchmarks (tests/SalesInsights.Benchmarks)
+#   tests/benchmarks/run.sh profile N        one build of N articles with --profile (where the time goes;
+#                                            PROFILE_DLL=path/SalesInsights.dll to profile another build)
+#   tests/benchmarks/run.sh clean            delete the generated corpora and moved-aside outputs
+#   tests/benchmarks/run.sh [all]            check, then cold 1000 10000, sample, charts and incremental
+#
+# Prerequisites: the .NET SDK of global.json, python3 (standard library only), GNU time (/usr/bin/time),
+# and Hugo (the Debian package, 0.111 when this was written) for the comparison.
+#
+# Every timed build is a cold build: the output folder and caches are moved aside first (a rename, outside the
+# timing), and the timed process is the tool itself, run from its built binary (dotnet build -c Release, then
+# dotnet SalesInsights.dll), so no MSBuild check is timed. Figures: wall seconds, CPU seconds (user + system)
+# and peak resident memory of the whole process from /usr/bin/time -v, plus the 1-minute load average when the
+# run started; the machine should be otherwise idle (load average below 1) for figures worth recording.
+#
+# Environment: BENCH_DIR (/tmp/salesinsights-bench), RUNS (3), SEED (42), CHART_POSTS (200), CHARTS (500),
+# CHART_ROWS (1000000).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+BENCH_DIR="${BENCH_DIR:-/tmp/salesinsights-bench}"
+RUNS="${RUNS:-3}"
+SEED="${SEED:-42}"
+CHART_POSTS="${CHART_POSTS:-200}"
+CHARTS="${CHARTS:-500}"
+CHART_ROWS="${CHART_ROWS:-1000000}"
+DLL="$REPO/src/SalesInsights/bin/Release/net10.0/SalesInsights.dll"
+R2R_DIR="$BENCH_DIR/publish-r2r"
+R2R_DLL="$R2R_DIR/SalesInsights.dll"
+TRASH="$BENCH_DIR/.trash"
+RESULTS="$BENCH_DIR/results.tsv"
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+cmd_check() {
+  local missing=()
+  command -v dotnet >/dev/null || missing+=("dotnet: the .NET SDK of global.json (https://dot.net/install)")
+  command -v python3 >/dev/null || missing+=("python3: apt-get install -y python3")
+  [ -x /usr/bin/time ] || missing+=("GNU time: apt-get install -y time")
+  command -v hugo >/dev/null || missing+=("hugo: apt-get install -y hugo")
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Missing prerequisites (or run: sudo tests/benchmarks/run.sh install):" >&2
+    printf '  %s\n' "${missing[@]}" >&2
+    return 2
+  fi
+  echo "prerequisites: $(dotnet --version) SDK, $(python3 --version), $(hugo version | cut -d' ' -f1-2), GNU time"
+}
+
+cmd_install() {
+  command -v apt-get >/dev/null || die "install knows apt-get only; install python3, GNU time and hugo yourself"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq hugo time python3 >/dev/null
+  command -v dotnet >/dev/null || echo "Install the .NET SDK of global.json yourself: https://dot.net/install" >&2
+  cmd_check
+}
+
+# Two builds of the same code are timed: the plain `dotnet build -c Release` output (JIT at run time) and a
+# ReadyToRun publish (machine code compiled ahead of time for linux-x64, the runtime packs come from NuGet).
+build_release() {
+  if [ -z "${SKIP_BUILD:-}" ]; then
+    (cd "$REPO" && dotnet build src/SalesInsights -c Release -nologo -v q >/dev/null) || die "dotnet build failed"
+    (cd "$REPO" && dotnet publish src/SalesInsights -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true -o "$R2R_DIR" -nologo -v q >/dev/null) || die "dotnet publish (ReadyToRun) failed"
+  fi
+  [ -f "$DLL" ] || die "no $DLL: run dotnet build src/SalesInsights -c Release"
+  [ -f "$R2R_DLL" ] || die "no $R2R_DLL: run without SKIP_BUILD"
+}
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+move_away() { # PATH...: rename into the trash (same file system: O(1), outside the timing)
+  mkdir -p "$TRASH"
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then mv "$p" "$TRASH/$(basename "$p").$(date +%s%N)"; fi
+  done
+}
+
+# corpus LAYOUT N [ARGS...]: generate once per (layout, N, seed, generator version) into $BENCH_DIR
+corpus() {
+  local layout="$1" n="$2"; shift 2
+  local dir="$BENCH_DIR/$layout-$n${CORPUS_SUFFIX:-}"
+  local stamp
+  stamp="$(sha1sum "$HERE/gen_corpus.py" | cut -c1-12) $SEED $* $(sha1sum "$HERE/hugo-site/hugo.toml" | cut -c1-8)"
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    move_away "$dir"
+    mkdir -p "$dir"
+    python3 "$HERE/gen_corpus.py" --n "$n" --out "$dir" --seed "$SEED" --layout "$layout" "$@" >&2
+    if [ "$layout" = hugo ]; then cp -r "$HERE/hugo-site/." "$dir/"; fi
+    echo "$stamp" > "$dir/.stamp"
+  fi
+  echo "$dir"
+}
+
+# timed LABEL N OUTDIR CMD...: one cold run under /usr/bin/time -v, appended to $RESULTS
+timed() {
+  local label="$1" n="$2" out="$3"; shift 3
+  local tv="$BENCH_DIR/time.txt" log="$BENCH_DIR/last-$label.log" load
+  # Start every run from the same state: no leftovers of earlier runs, nothing of theirs still being written back.
+  rm -rf "$TRASH"; sync
+  load="$(load1)"
+  if ! /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1; then
+    cat "$log" >&2; die "$label failed: $*"
+  fi
+  local wall user sys rss files pages
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$tv")"
+  user="$(awk -F': ' '/User time/ { print $2 }' "$tv")"
+  sys="$(awk -F': ' '/System time/ { print $2 }' "$tv")"
+  rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")"
+  files="$(find "$out" -type f | wc -l)"
+  pages="$(find "$out" -type f -name '*.html' | wc -l)"
+  [ "$label" = warm-up ] && return 0
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$wall" "$user" "$sys" "$rss" "$files" "$pages" "$load" >>"$RESULTS"
+  printf '  %-22s N=%-6s wall %6.2f s  cpu %6.2f s  rss %5d MiB  %6d files  (load %s)\n' \
+    "$label" "$n" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$((rss / 1024))" "$files" "$load" >&2
+}
+
+si_build() { # DIR N [LABEL [DLL]]: one cold SalesInsights build of DIR/input into DIR/output
+  local dir="$1" n="$2" label="${3:-SalesInsights}" dll="${4:-$DLL}"
+  move_away "$dir/output" "$dir/.cache"
+  timed "$label" "$n" "$dir/output" dotnet "$dll" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
+}
+
+hugo_build() { # DIR N [LABEL]
+  local dir="$1" n="$2" label="${3:-Hugo}"
+  move_away "$dir/public" "$dir/resources" "$dir/.hugo_cache"
+  timed "$label" "$n" "$dir/public" hugo --quiet --source "$dir" --destination "$dir/public" --cacheDir "$dir/.hugo_cache"
+}
+
+# table REF LABEL...: medians per (label, N) from $RESULTS, and each label's ratio to REF's
+table() {
+  python3 - "$RESULTS" "$@" <<'PY'
+import statistics as st, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+labels = sys.argv[2:]
+by = {}
+for label, n, wall, user, sys_, rss, files, pages, load in rows:
+    by.setdefault((label, int(n)), []).append((float(wall), float(user) + float(sys_), int(rss) / 1024, int(files), int(pages), float(load)))
+ns = sorted({n for _, n in by})
+print("| tool | N | runs | wall s (median) | wall min-max | CPU s (median) | peak RSS MiB (median) | pages (.html) | files | load avg (1 min) at start |")
+print("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |")
+med = {}
+for n in ns:
+    for label in labels:
+        runs = by.get((label, n))
+        if not runs:
+            continue
+        wall = st.median(r[0] for r in runs); cpu = st.median(r[1] for r in runs); rss = st.median(r[2] for r in runs)
+        med[(label, n)] = (wall, cpu, rss)
+        loads = ", ".join("%.2f" % r[5] for r in runs)
+        print("| %s | %s | %d | **%.2f** | %.2f-%.2f | %.2f | %.0f | %d | %d | %s |" % (
+            label, f"{n:,}", len(runs), wall, min(r[0] for r in runs), max(r[0] for r in runs), cpu, rss, runs[0][4], runs[0][3], loads))
+ref = labels[0]
+for label in labels[1:]:
+    for n in ns:
+        if (ref, n) in med and (label, n) in med:
+            r, o = med[(ref, n)], med[(label, n)]
+            print(f"\n{label} ÷ {ref} at N={n:,}: wall **{o[0] / r[0]:.2f}**, CPU {o[1] / r[1]:.2f}, peak memory {o[2] / r[2]:.2f}", end="")
+print()
+PY
+}
+
+cmd_cold() {
+  [ $# -gt 0 ] || set -- 1000 10000
+  build_release
+  cmd_check >/dev/null || die "prerequisites missing: run tests/benchmarks/run.sh check"
+  : >"$RESULTS"
+  echo "$(date -u +%FT%TZ) cold builds, $RUNS runs each, $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  local n si hugo r
+  for n in "$@"; do
+    si="$(corpus salesinsights "$n")"
+    hugo="$(corpus hugo "$n")"
+    # One untimed build each first: it warms the OS page cache for the corpus, nothing else (each run is cold).
+    si_build "$si" "$n" warm-up; hugo_build "$hugo" "$n" warm-up
+    for r in $(seq "$RUNS"); do
+      si_build "$si" "$n"
+      si_build "$si" "$n" SalesInsights-R2R "$R2R_DLL"
+      hugo_build "$hugo" "$n"
+    done
+  done
+  echo
+  echo "Command: tests/benchmarks/run.sh cold $*   (RUNS=$RUNS SEED=$SEED; $(hugo version | cut -d' ' -f1-2); $(dotnet --version) SDK)"
+  table Hugo SalesInsights SalesInsights-R2R
+}
+
+cmd_sample() {
+  build_release
+  : >"$RESULTS"
+  local dir="$BENCH_DIR/sample" r
+  mkdir -p "$dir"
+  move_away "$dir/input"
+  cp -r "$REPO/input" "$dir/input"
+  si_build "$dir" 0 warm-up
+  local n
+  n="$(find "$dir/input/posts" -name '*.md' | wc -l)"
+  for r in $(seq "$RUNS"); do
+    si_build "$dir" "$n" sample-site
+    si_build "$dir" "$n" sample-site-R2R "$R2R_DLL"
+  done
+  echo
+  echo "Command: tests/benchmarks/run.sh sample   (RUNS=$RUNS; the repository's input/ and theme/, output and caches moved aside before each run)"
+  table sample-site sample-site-R2R
+}
+
+cmd_charts() {
+  if [ ! -d "$REPO/src/SalesInsights/Charts" ]; then
+    echo "charts: skipped, the charts layer (src/SalesInsights/Charts) is not in this branch yet" >&2
+    return 0
+  fi
+  build_release
+  : >"$RESULTS"
+  local plain charted r
+  plain="$(corpus salesinsights "$CHART_POSTS")"
+  charted="$(CORPUS_SUFFIX="-charts-$CHARTS-$CHART_ROWS" corpus salesinsights "$CHART_POSTS" --charts "$CHARTS" --rows "$CHART_ROWS")"
+  for r in $(seq "$RUNS"); do
+    si_build "$plain" "$CHART_POSTS" no-charts
+    si_build "$charted" "$CHART_POSTS" "with-$CHARTS-charts"
+  done
+  echo
+  echo "Command: tests/benchmarks/run.sh charts   (CHART_POSTS=$CHART_POSTS CHARTS=$CHARTS CHART_ROWS=$CHART_ROWS RUNS=$RUNS)"
+  table no-charts "with-$CHARTS-charts"
+  python3 - "$RESULTS" "$CHARTS" <<'PY'
+import statistics as st, sys
+rows = [l.split("\t") for l in open(sys.argv[1]) if l.strip()]
+k = int(sys.argv[2])
+w = st.median(float(r[2]) for r in rows if r[0].startswith("with-"))
+p = st.median(float(r[2]) for r in rows if r[0] == "no-charts")
+print(f"\ncharts: {k} chart blocks cost {w - p:.2f} s of wall time over the same articles without them: {k / max(w - p, 1e-9):.0f} charts/s (dataset load and queries included)")
+PY
+}
+
+cmd_incremental() {
+  # The preview's own edit-to-reload benchmark (issue 5) is the incremental measurement: one article saved,
+  # time until the rebuilt page is served, 1,000 articles.
+  if [ ! -x "$HERE/preview/preview-edit.sh" ]; then
+    echo "incremental: skipped, tests/benchmarks/preview/preview-edit.sh is not in this branch" >&2
+    return 0
+  fi
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$HERE/preview/preview-edit.sh" "${1:-1000}" "${2:-20}"
+}
+
+cmd_profile() {
+  local n="${1:-1000}" dir
+  build_release
+  dir="$(corpus salesinsights "$n")"
+  move_away "$dir/output" "$dir/.cache"
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -f "whole process: wall %e s, user %U s, system %S s, peak RSS %M KiB" \
+    dotnet "${PROFILE_DLL:-$DLL}" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
+}
+
+cmd_micro() {
+  (cd "$REPO" && dotnet run -c Release --project tests/SalesInsights.Benchmarks -- --filter "${1:-*}")
+}
+
+cmd_clean() { rm -rf "$BENCH_DIR"; }
+
+cmd="${1:-all}"
+[ $# -gt 0 ] && shift
+mkdir -p "$BENCH_DIR"
+case "$cmd" in
+  check) cmd_check ;;
+  install) cmd_install ;;
+  cold) cmd_cold "$@" ;;
+  sample) cmd_sample ;;
+  charts) cmd_charts ;;
+  incremental) cmd_incremental "$@" ;;
+  profile) cmd_profile "$@" ;;
+  micro) cmd_micro "$@" ;;
+  clean) cmd_clean ;;
+  all) cmd_check; cmd_cold 1000 10000; cmd_sample; cmd_charts; cmd_incremental ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
+esac
