@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -25,8 +26,17 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
             var relative = options.Relative(files[i]);
             try
             {
-                var text = await File.ReadAllTextAsync(files[i], ct).ConfigureAwait(false);
-                documents[i] = Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind));
+                if (context.Session is { } session)
+                {
+                    // A preview rebuild: an unchanged file gives back last build's document, so its cached results hit at once.
+                    var info = new FileInfo(files[i]);
+                    var stamp = string.Create(CultureInfo.InvariantCulture, $"{kind}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
+                    var text = session.Reuse($"{nameof(ReadFiles)}:{files[i]}:text", stamp, () => File.ReadAllText(files[i]));
+                    documents[i] = session.Reuse($"{nameof(ReadFiles)}:{files[i]}", stamp + ":" + relative, () => Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind)));
+                    return;
+                }
+                var read = await File.ReadAllTextAsync(files[i], ct).ConfigureAwait(false);
+                documents[i] = Document.FromText(relative, null, read, Metadata.Empty.With(Keys.Kind, kind));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -21,6 +21,7 @@ public sealed class BuildSession : IDisposable
     private readonly ConditionalWeakTable<object, string> _stamps = [];
     private ConcurrentDictionary<string, string?> _fileStamps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Stamp, IDisposable Resource)> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Stamp, object Value)> _reused = new(StringComparer.Ordinal);
     private BuildActivity _current = new(0);
     private int _running;
 
@@ -50,6 +51,21 @@ public sealed class BuildSession : IDisposable
             _kept[key] = (stamp, resource);
             return resource;
         }
+    }
+
+    /// <summary>
+    /// The value made last build for <paramref name="key"/> while <paramref name="stamp"/> is unchanged, else a new
+    /// one. Handing back the same immutable instance lets every cache lookup downstream hit its memoized hash.
+    /// </summary>
+    public T Reuse<T>(string key, string stamp, Func<T> create) where T : class
+    {
+        if (_reused.TryGetValue(key, out var reused) && reused.Stamp == stamp && reused.Value is T same)
+        {
+            return same;
+        }
+        var value = create();
+        _reused[key] = (stamp, value);
+        return value;
     }
 
     /// <summary>Whether the session keeps <paramref name="resource"/> (so a build must not dispose it).</summary>

@@ -24,6 +24,12 @@ public static class ContentHash
     private const int MaxDepth = 32;
 
     private static readonly ConditionalWeakTable<string, byte[]> StringHashes = [];
+
+    /// <summary>
+    /// A document's own digest, once per instance: documents are immutable, and a build session hands the same
+    /// instances from build to build, so an unchanged document is not walked again (null: it is opaque).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Document, byte[]?> DocumentHashes = [];
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]?> RecordProperties = new();
 
     /// <summary>The hash of <paramref name="values"/> in order, or null when one of them is opaque.</summary>
@@ -40,6 +46,14 @@ public static class ContentHash
         return writer.Finish();
     }
 
+    private static byte[]? DigestOf(Document document)
+    {
+        using var writer = new Writer();
+        return writer.Add(document.Source, 1) && writer.Add(document.Destination, 1) && writer.Add(document.Content, 1) && writer.Add(document.Metadata, 1)
+            ? writer.FinishBytes()
+            : null;
+    }
+
     private sealed class Writer : IDisposable
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -48,10 +62,12 @@ public static class ContentHash
         private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(8192);
         private int _length;
 
-        public string Finish()
+        public string Finish() => Convert.ToHexStringLower(FinishBytes());
+
+        public byte[] FinishBytes()
         {
             Flush();
-            return Convert.ToHexStringLower(_hash.GetHashAndReset());
+            return _hash.GetHashAndReset();
         }
 
         public void Dispose()
@@ -145,9 +161,13 @@ public static class ContentHash
                     Tag('e', Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
                     return true;
                 case Document document:
+                    if (DocumentHashes.GetValue(document, static d => DigestOf(d)) is not { } digest)
+                    {
+                        return false;
+                    }
                     Tag('D');
-                    return Add(document.Source, depth + 1) && Add(document.Destination, depth + 1)
-                        && Add(document.Content, depth + 1) && Add(document.Metadata, depth + 1);
+                    Append(digest);
+                    return true;
                 case TextContent text:
                     Tag('C');
                     Text(text.Text);
