@@ -21,7 +21,7 @@ trap cleanup EXIT
 
 dotnet build "$REPO/src/SalesInsights" -c Release --nologo -v quiet >/dev/null
 mkdir -p "$SITE/input"
-python3 "$HERE/gen_corpus.py" --n "$ARTICLES" --out "$SITE/input/posts" --layout plain --seed 42 >/dev/null
+python3 "$HERE/../gen_corpus.py" --n "$ARTICLES" --out "$SITE/input/posts" --layout plain --seed 42 >/dev/null
 cp "$REPO/input/site.yml" "$SITE/input/"
 # The repository's own pages link to its articles, which the generated corpus does not have.
 mkdir -p "$SITE/input/pages"
