@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -40,16 +39,18 @@ public static class CheckCommand
     public static async Task<int> RunAsync(CheckOptions options, ConsoleReporter reporter, CancellationToken cancellationToken)
     {
         var published = new BuildOptions { InputDirectory = options.InputDirectory, ThemeDirectory = options.ThemeDirectory, DryRun = true };
+        // One session for both passes: the datasets are loaded once, and work whose inputs match is done once.
+        using var session = new BuildSession();
         var (production, withDrafts) = await reporter.WithStatusAsync("Checking the site…", async () => (
-            await SiteBuilder.BuildAsync(published, cancellationToken).ConfigureAwait(false),
-            await SiteBuilder.BuildAsync(published with { IncludeDrafts = true }, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            await SiteBuilder.BuildAsync(published, session, cancellationToken).ConfigureAwait(false),
+            await SiteBuilder.BuildAsync(published with { IncludeDrafts = true }, session, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
 
-        ImmutableArray<Diagnostic> diagnostics = [.. production.Diagnostics.Concat(withDrafts.Diagnostics)
-            .Distinct()
-            .OrderBy(d => d.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Line)
-            .ThenBy(d => d.Column)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)];
+        var bag = new DiagnosticBag();
+        foreach (var diagnostic in production.Diagnostics.Concat(withDrafts.Diagnostics))
+        {
+            bag.Report(diagnostic);
+        }
+        var diagnostics = bag.ToSortedArray();
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         if (options.Format == Json)
         {
