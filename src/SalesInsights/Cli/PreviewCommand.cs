@@ -18,7 +18,7 @@ public static class PreviewCommand
     {
         var command = new Command("preview", "Serve the site locally with drafts, rebuild on every save and reload the browser")
         {
-            BuildCommand.Input, BuildCommand.Theme, Port, Host, NoOpen,
+            BuildCommand.Input, BuildCommand.Theme, Port, Host, NoOpen, BuildCommand.Profile,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -33,6 +33,7 @@ public static class PreviewCommand
             Port = parseResult.GetValue(Port),
             Host = parseResult.GetValue(Host)!,
             OpenBrowser = !parseResult.GetValue(NoOpen),
+            Profile = parseResult.GetValue(BuildCommand.Profile),
         };
         var reporter = ConsoleReporter.ForConsole();
         if (options.Port is < 0 or > 65535)

@@ -34,13 +34,15 @@ public sealed class ApplyGitHistory : IModule
             var file = Path.Combine(options.SiteRoot, document.Source);
             var known = history.Find(file);
             var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.LastChanged ?? FileDate(file), document.Get<DateTimeOffset?>(Keys.Date));
-            results.Add(document with
+            var contributors = known?.Contributors ?? [];
+            var editUrl = EditUrl(settings, history.RelativePath(file) ?? document.Source);
+            results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", [document, updated, contributors, editUrl], () => document with
             {
                 Metadata = document.Metadata
                     .With(Keys.Updated, updated)
-                    .With(Keys.Contributors, known?.Contributors ?? [])
-                    .With(Keys.EditUrl, EditUrl(settings, history.RelativePath(file) ?? document.Source)),
-            });
+                    .With(Keys.Contributors, contributors)
+                    .With(Keys.EditUrl, editUrl),
+            }));
         }
         return Task.FromResult(results.ToImmutable());
     }

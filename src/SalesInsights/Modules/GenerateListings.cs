@@ -21,7 +21,7 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .ToImmutableArray();
         var pages = ImmutableArray.CreateBuilder<Document>();
 
-        pages.AddRange(Paginate("/", settings.Title, settings.Description, posts, settings.PostsPerPage));
+        pages.AddRange(Paginate(context, "/", settings.Title, settings.Description, posts, settings.PostsPerPage));
 
         var byTag = posts
             .SelectMany(p => p.Tags.Select(t => (Tag: t, Post: p)))
@@ -31,16 +31,16 @@ public sealed class GenerateListings(string postsPipeline) : IModule
         foreach (var group in byTag)
         {
             var name = group.First().Tag;
-            pages.AddRange(Paginate($"/tags/{group.Key}/", $"Articles tagged “{name}”", null, [.. group.Select(x => x.Post)], settings.PostsPerPage));
+            pages.AddRange(Paginate(context, $"/tags/{group.Key}/", $"Articles tagged “{name}”", null, [.. group.Select(x => x.Post)], settings.PostsPerPage));
         }
-        pages.Add(Page("/tags/", Kinds.Tags, new ListModel("Tags", "Every topic the blog has written about.")
+        pages.Add(Page(context, "/tags/", Kinds.Tags, new ListModel("Tags", "Every topic the blog has written about.")
         {
             Tags = [.. byTag.Select(g => new TagCount(g.First().Tag, $"/tags/{g.Key}/", g.Count()))],
         }));
 
         foreach (var group in posts.GroupBy(p => Slugs.From(p.Author), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            pages.AddRange(Paginate($"/authors/{group.Key}/", $"Articles by {group.First().Author}", null, [.. group], settings.PostsPerPage));
+            pages.AddRange(Paginate(context, $"/authors/{group.Key}/", $"Articles by {group.First().Author}", null, [.. group], settings.PostsPerPage));
         }
 
         var years = posts
@@ -48,21 +48,21 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .OrderByDescending(g => g.Key)
             .Select(g => new YearGroup(g.Key, $"/archive/{g.Key}/", [.. g]))
             .ToImmutableArray();
-        pages.Add(Page("/archive/", Kinds.Archive, new ListModel("Archive", "Every article, newest first.") { Years = years }));
+        pages.Add(Page(context, "/archive/", Kinds.Archive, new ListModel("Archive", "Every article, newest first.") { Years = years }));
         foreach (var year in years)
         {
-            pages.Add(Page(year.Url, Kinds.List, new ListModel($"Articles from {year.Year}", null) { Posts = year.Posts }));
+            pages.Add(Page(context, year.Url, Kinds.List, new ListModel($"Articles from {year.Year}", null) { Posts = year.Posts }));
         }
 
-        pages.Add(Document.FromText(null, "404.html", string.Empty, Metadata.Empty
+        pages.Add(context.Derive($"{nameof(GenerateListings)}/404.html", [], () => Document.FromText(null, "404.html", string.Empty, Metadata.Empty
             .With(Keys.Kind, Kinds.NotFound)
             .With(Keys.Layout, "404")
             .With(Keys.Title, "Page not found")
-            .With(Keys.Url, "/404.html")));
+            .With(Keys.Url, "/404.html"))));
         return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
     }
 
-    private static IEnumerable<Document> Paginate(string baseUrl, string title, string? description, ImmutableArray<PostSummary> posts, int perPage)
+    private static IEnumerable<Document> Paginate(IExecutionContext context, string baseUrl, string title, string? description, ImmutableArray<PostSummary> posts, int perPage)
     {
         var count = Math.Max(1, (posts.Length + perPage - 1) / perPage);
         var urls = Enumerable.Range(1, count).Select(n => n == 1 ? baseUrl : $"{baseUrl}page/{n}/").ToImmutableArray();
@@ -73,16 +73,24 @@ public sealed class GenerateListings(string postsPipeline) : IModule
                 Posts = [.. posts.Skip((n - 1) * perPage).Take(perPage)],
                 Pagination = new Pagination(n, urls),
             };
-            yield return Page(urls[n - 1], Kinds.List, model);
+            yield return Page(context, urls[n - 1], Kinds.List, model);
         }
     }
 
-    private static Document Page(string url, string kind, ListModel model) =>
-        Document.FromText(null, url.TrimStart('/') + "index.html", string.Empty, Metadata.Empty
+    /// <summary>In a preview session a listing page whose articles and links are unchanged keeps last build's instance.</summary>
+    private static Document Page(IExecutionContext context, string url, string kind, ListModel model) =>
+        context.Derive($"{nameof(GenerateListings)}/{url}", Sources(kind, model), () => Document.FromText(null, url.TrimStart('/') + "index.html", string.Empty, Metadata.Empty
             .With(Keys.Kind, kind)
             .With(Keys.Layout, kind)
             .With(Keys.Title, model.Title)
             .With(Keys.Summary, model.Description)
             .With(Keys.Url, url)
-            .With(Keys.ListModel, model));
+            .With(Keys.ListModel, model)));
+
+    /// <summary>Everything a listing page is made of, as values <see cref="BuildSession.Derive{T}"/> can compare.</summary>
+    private static ImmutableArray<object?> Sources(string kind, ListModel model) =>
+    [
+        kind, model.Title, model.Description, model.Posts, model.Pagination?.Page, model.Pagination?.PageUrls, model.Tags,
+        model.Years.Select(y => y.Year).ToArray(), model.Years.Select(y => y.Url).ToArray(), model.Years.Select(y => y.Posts).ToArray(),
+    ];
 }

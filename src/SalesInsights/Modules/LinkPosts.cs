@@ -60,13 +60,15 @@ public sealed class LinkPosts : IModule
                 .Take(RelatedCount)
                 .Select(kv => summaries[kv.Key])
                 .ToImmutableArray();
-            results[i] = posts[i] with
+            var previous = i + 1 < posts.Length ? summaries[i + 1] : null;
+            var next = i > 0 ? summaries[i - 1] : null;
+            results[i] = context.Derive($"{nameof(LinkPosts)}/{posts[i].Source}", [posts[i], previous, next, related], () => posts[i] with
             {
                 Metadata = posts[i].Metadata
-                    .With(Keys.Previous, i + 1 < posts.Length ? summaries[i + 1] : null)
-                    .With(Keys.Next, i > 0 ? summaries[i - 1] : null)
+                    .With(Keys.Previous, previous)
+                    .With(Keys.Next, next)
                     .With(Keys.Related, related),
-            };
+            });
         });
         return Task.FromResult(results.ToImmutableArray());
     }

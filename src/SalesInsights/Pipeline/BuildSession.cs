@@ -22,6 +22,7 @@ public sealed class BuildSession : IDisposable
     private ConcurrentDictionary<string, string?> _fileStamps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Stamp, IDisposable Resource)> _kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Stamp, object Value)> _reused = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DerivedEntry> _derived = new(StringComparer.Ordinal);
     private BuildActivity _current = new(0);
     private int _running;
 
@@ -68,6 +69,77 @@ public sealed class BuildSession : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// The value made last build under <paramref name="key"/> when it was made from the same <paramref name="sources"/>
+    /// (documents compared as instances, other values by equality, sequences item by item), else a new one. A module
+    /// that derives a document from others (its neighbours, a page of a listing) keeps an unchanged result's
+    /// instance this way, and with it every hash and cached result downstream, without hashing anything.
+    /// </summary>
+    public T Derive<T>(string key, ImmutableArray<object?> sources, Func<T> create) where T : class
+    {
+        if (_derived.TryGetValue(key, out var derived) && derived.Value is T same && SameSources(derived.Sources, sources))
+        {
+            derived.LastUsed = _current.Build;
+            return same;
+        }
+        var value = create();
+        _derived[key] = new DerivedEntry(sources, value) { LastUsed = _current.Build };
+        return value;
+    }
+
+    private static bool SameSources(ImmutableArray<object?> before, ImmutableArray<object?> now)
+    {
+        if (before.Length != now.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (!SameSource(before[i], now[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool SameSource(object? before, object? now)
+    {
+        if (ReferenceEquals(before, now))
+        {
+            return true;
+        }
+        switch (before, now)
+        {
+            case (null, _) or (_, null):
+            case (Document, _):
+                return false;
+            case (string a, string b):
+                return string.Equals(a, b, StringComparison.Ordinal);
+            case (System.Collections.IEnumerable a, System.Collections.IEnumerable b):
+                var left = a.GetEnumerator();
+                var right = b.GetEnumerator();
+                while (true)
+                {
+                    var more = left.MoveNext();
+                    if (more != right.MoveNext())
+                    {
+                        return false;
+                    }
+                    if (!more)
+                    {
+                        return true;
+                    }
+                    if (!SameSource(left.Current, right.Current))
+                    {
+                        return false;
+                    }
+                }
+            default:
+                return before.Equals(now);
+        }
+    }
+
     /// <summary>Whether the session keeps <paramref name="resource"/> (so a build must not dispose it).</summary>
     public bool Owns(object resource)
     {
@@ -108,6 +180,13 @@ public sealed class BuildSession : IDisposable
             if (build - entry.LastUsed >= KeepForBuilds)
             {
                 _entries.TryRemove(key, out _);
+            }
+        }
+        foreach (var (key, derived) in _derived)
+        {
+            if (build - derived.LastUsed >= KeepForBuilds)
+            {
+                _derived.TryRemove(key, out _);
             }
         }
         foreach (var (key, memo) in _memos)
@@ -204,6 +283,13 @@ public sealed class BuildSession : IDisposable
 
     private sealed class MemoEntry(object value)
     {
+        public object Value { get; } = value;
+        public int LastUsed { get; set; }
+    }
+
+    private sealed class DerivedEntry(ImmutableArray<object?> sources, object value)
+    {
+        public ImmutableArray<object?> Sources { get; } = sources;
         public object Value { get; } = value;
         public int LastUsed { get; set; }
     }

@@ -38,6 +38,13 @@ public interface IExecutionContext
     BuildSession? Session => null;
 
     /// <summary>
+    /// <paramref name="create"/>'s value, or in a session the one made last build from the same
+    /// <paramref name="sources"/> (see <see cref="BuildSession.Derive{T}"/>).
+    /// </summary>
+    T Derive<T>(string key, ImmutableArray<object?> sources, Func<T> create) where T : class =>
+        Session is { } session ? session.Derive(key, sources, create) : create();
+
+    /// <summary>
     /// Declares that the result being computed depends on a file's bytes beyond the document (a dataset a chart
     /// queried): a result cached by the session is reused only while the file is unchanged. Outside a cached
     /// computation it does nothing, so features may always call it.

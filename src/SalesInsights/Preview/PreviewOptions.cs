@@ -18,6 +18,9 @@ public sealed record PreviewOptions
     /// <summary>Try to open the site in a browser once it is served.</summary>
     public bool OpenBrowser { get; init; } = true;
 
+    /// <summary>Print where each rebuild's time went (<c>preview --profile</c>), as <c>build --profile</c> does.</summary>
+    public bool Profile { get; init; }
+
     /// <summary>How long the folders must be quiet before a rebuild starts: one save is often several file events.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(20);
 }

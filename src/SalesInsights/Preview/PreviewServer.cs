@@ -108,6 +108,7 @@ public sealed class PreviewServer : IAsyncDisposable
             BaseUrl = Address.GetLeftPart(UriPartial.Authority),
             // One "now" for the whole session: pages that print the build time would otherwise all change on every rebuild.
             Now = DateTimeOffset.UtcNow,
+            Profile = _options.Profile,
         };
         build = build with { OutputDirectory = Path.Combine(build.SiteRoot, ".cache", "preview") };
         Site = new PreviewSite(build, _hub, _reporter);

@@ -83,6 +83,10 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
     {
         var previous = Volatile.Read(ref _state);
         reporter.Diagnostics(result.Diagnostics);
+        if (Options.Profile)
+        {
+            reporter.Profile(result);
+        }
         if (!result.Succeeded)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToImmutableArray();

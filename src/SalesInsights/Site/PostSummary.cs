@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SalesInsights.Pipeline;
 
 namespace SalesInsights.Site;
@@ -17,7 +18,16 @@ public sealed record PostSummary(
     bool Draft,
     bool Future)
 {
-    public static PostSummary From(Document document) => new(
+    /// <summary>
+    /// One summary per document instance: a preview rebuild hands unchanged articles' documents on from build to
+    /// build, so their summaries stay the same instances too and everything keyed on them (related links, listing
+    /// pages) hashes at once.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Document, PostSummary> Summaries = [];
+
+    public static PostSummary From(Document document) => Summaries.GetValue(document, Create);
+
+    private static PostSummary Create(Document document) => new(
         document.Get<string>(Keys.Title) ?? string.Empty,
         document.Get<string>(Keys.Url) ?? "/",
         document.Get<DateTimeOffset?>(Keys.Date) ?? DateTimeOffset.MinValue,
