@@ -180,4 +180,55 @@ public sealed class BuildSessionTests : IDisposable
 
         Assert.Equal(["a|s"], result.Outputs["main"].Select(d => d.Text));
     }
+
+    [Fact]
+    public void Given_the_same_sources_when_derived_again_then_last_builds_instance_comes_back()
+    {
+        using var session = new BuildSession();
+        var source = Document.FromText("a.md", null, "a");
+        var made = 0;
+        Document Make() { made++; return source.With("n", 1); }
+
+        var first = session.Derive("k", [source, "x", ImmutableArray.Create("t1", "t2")], Make);
+        var second = session.Derive("k", [source, "x", ImmutableArray.Create("t1", "t2")], Make);
+
+        Assert.Same(first, second);
+        Assert.Equal(1, made);
+    }
+
+    [Fact]
+    public void Given_an_equal_but_different_document_or_a_changed_value_when_derived_then_a_new_value_is_made()
+    {
+        using var session = new BuildSession();
+        var source = Document.FromText("a.md", null, "a");
+        var first = session.Derive("k", [source, "x"], () => new object());
+
+        var otherInstance = session.Derive("k", [source with { }, "x"], () => new object());
+        var otherValue = session.Derive("k", [source, "y"], () => new object());
+        var otherList = session.Derive("k", [source, ImmutableArray.Create("y", "z")], () => new object());
+
+        Assert.NotSame(first, otherInstance);
+        Assert.NotSame(otherInstance, otherValue);
+        Assert.NotSame(otherValue, otherList);
+    }
+
+    [Fact]
+    public void Given_no_session_when_a_module_derives_then_it_makes_a_new_value_each_time()
+    {
+        IExecutionContext context = new NoSessionContext();
+
+        var first = context.Derive("k", ["x"], () => new object());
+        var second = context.Derive("k", ["x"], () => new object());
+
+        Assert.NotSame(first, second);
+    }
+
+    private sealed class NoSessionContext : IExecutionContext
+    {
+        public string PipelineName => "main";
+        public Phase Phase => Phase.Process;
+        public DiagnosticBag Diagnostics { get; } = new();
+        public ImmutableArray<Document> OutputsOf(string pipelineName) => [];
+        public T Get<T>() where T : class => throw new InvalidOperationException();
+    }
 }

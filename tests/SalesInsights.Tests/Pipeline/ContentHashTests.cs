@@ -66,4 +66,19 @@ public sealed class ContentHashTests
         Assert.Null(ContentHash.Of(Metadata.Empty.With("service", new Service())));
         Assert.Null(ContentHash.Of(new Document("a.png", "a.png", new FileContent("/tmp/a.png"), Metadata.Empty)));
     }
+
+    [Fact]
+    public void Given_metadata_and_records_hashed_once_when_hashed_inside_a_new_document_then_the_hash_equals_a_fresh_walk()
+    {
+        var date = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        var card = new Card("t", ["a", "b"], date);
+        var metadata = Metadata.Empty.With("card", card).With("n", 3);
+        var warm = ContentHash.Of(Document.FromText("a.md", null, "x", metadata));
+
+        var fresh = ContentHash.Of(Document.FromText("a.md", null, "x", Metadata.Empty.With("n", 3).With("card", new Card("t", ["a", "b"], date))));
+        var changed = ContentHash.Of(Document.FromText("a.md", null, "x", metadata.With("card", card with { Title = "u" })));
+
+        Assert.Equal(warm, fresh);
+        Assert.NotEqual(warm, changed);
+    }
 }

@@ -124,6 +124,23 @@ public sealed class SiteBuilderSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_one_article_edited_when_the_session_rebuilds_then_only_the_pages_that_show_it_are_laid_out_again()
+    {
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var all = _session.LastBuild.Executed("ApplyLayout");
+
+        Apply("article body");
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var laidOut = _session.LastBuild.ExecutedDocuments("ApplyLayout");
+
+        Assert.Equal(1, _session.LastBuild.Executed("RenderMarkdown"));
+        Assert.Contains("input/posts/first-deal.md", laidOut);
+        Assert.DoesNotContain("input/pages/about.md", laidOut);
+        Assert.DoesNotContain("tags/index.html", laidOut);
+        Assert.InRange(laidOut.Length, 1, all - 1);
+    }
+
+    [Fact]
     public async Task Given_a_theme_change_when_the_session_rebuilds_then_every_page_is_laid_out_but_no_article_rendered()
     {
         var first = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
