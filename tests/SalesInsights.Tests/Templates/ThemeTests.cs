@@ -75,4 +75,33 @@ public sealed class ThemeTests
         Assert.Equal(("SI0403", "t/layouts/page.html", 2), (diagnostic.Code, diagnostic.Path, diagnostic.Line));
         Assert.Contains("unknown partial 'nope'", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_card_is_rendered_once_per_heading_level_and_escaped_like_any_value()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "{{ card_html card 2 }}|{{ card_html card 3 }}|{{ card_html card 2 }}")
+            .Write("t/partials/post-card.html", "<h{{ card_heading }}>{{ card.title }}</h{{ card_heading }}>");
+        var (theme, diagnostics) = Load(site, "t");
+        var card = new ScriptObject { ["title"] = "Quota & <pressure>" };
+
+        var first = theme.Render("page", new ScriptObject { ["card"] = card }, diagnostics, "a");
+        card["title"] = "changed"; // cards are read-only in a real build: a second page gets the first rendering
+        var second = theme.Render("page", new ScriptObject { ["card"] = card }, diagnostics, "b");
+
+        Assert.Equal("<h2>Quota &amp; &lt;pressure&gt;</h2>|<h3>Quota &amp; &lt;pressure&gt;</h3>|<h2>Quota &amp; &lt;pressure&gt;</h2>", first);
+        Assert.Equal(first, second);
+        Assert.Empty(diagnostics.ToSortedArray());
+    }
+
+    [Fact]
+    public void A_theme_without_a_card_partial_gets_a_diagnostic_naming_it()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/page.html", "{{ card_html card 2 }}");
+        var (theme, diagnostics) = Load(site, "t");
+
+        Assert.Null(theme.Render("page", new ScriptObject { ["card"] = new ScriptObject() }, diagnostics, "a"));
+        Assert.Contains(diagnostics.ToSortedArray(), d => d.Message.Contains("post-card", StringComparison.Ordinal));
+    }
 }
