@@ -68,6 +68,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool i
         var process = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
         output.WriteLine();
         output.WriteLine($"Profile: build {Ms(result.Elapsed)} of which pipelines {Ms(result.PipelinesElapsed)} (the rest: settings, theme, data catalog, swapping the output in); process so far {Ms(process)} (start-up and JIT included)");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"This build: CPU {Ms(result.ProcessorTime)} on {Environment.ProcessorCount} cores, allocated {result.AllocatedBytes >> 20} MiB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {Ms(GC.GetTotalPauseDuration())}, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, heap now {GC.GetTotalMemory(false) >> 20} MiB; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {Ms(System.Runtime.JitInfo.GetCompilationTime())}"));
         output.WriteLine($"{"pipeline",-10} {"phase",-12} {"module",-22} {"ms",10} {"documents",10}");

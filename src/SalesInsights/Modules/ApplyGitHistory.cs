@@ -33,7 +33,7 @@ public sealed class ApplyGitHistory : IModule
             }
             var file = Path.Combine(options.SiteRoot, document.Source);
             var known = history.Find(file);
-            var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.LastChanged ?? FileDate(file), document.Get<DateTimeOffset?>(Keys.Date));
+            var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.LastChanged ?? FileDate(context, file), document.Get<DateTimeOffset?>(Keys.Date));
             var contributors = known?.Contributors ?? [];
             var editUrl = EditUrl(settings, history.RelativePath(file) ?? document.Source);
             results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", [document, updated, contributors, editUrl], () => document with
@@ -55,6 +55,9 @@ public sealed class ApplyGitHistory : IModule
     /// <summary>A change before the publication date (the article was written ahead) is not an update.</summary>
     private static DateTimeOffset? Later(DateTimeOffset? changed, DateTimeOffset? published) =>
         changed is { } c && (published is null || c > published) ? c : null;
+
+    private static DateTimeOffset? FileDate(IExecutionContext context, string file) =>
+        context.Session is { } session ? session.OfFile(file, nameof(FileDate), () => FileDate(file)) : FileDate(file);
 
     private static DateTimeOffset? FileDate(string file)
     {

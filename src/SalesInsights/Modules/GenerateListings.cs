@@ -87,10 +87,13 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .With(Keys.Url, url)
             .With(Keys.ListModel, model)));
 
+    /// <summary>A listing page shows its articles' cards only (see <see cref="CardFace"/>).</summary>
+    private static CardFace[] Faces(ImmutableArray<PostSummary> posts) => [.. posts.Select(p => p.Face)];
+
     /// <summary>Everything a listing page is made of, as values <see cref="BuildSession.Derive{T}"/> can compare.</summary>
     private static ImmutableArray<object?> Sources(string kind, ListModel model) =>
     [
-        kind, model.Title, model.Description, model.Posts, model.Pagination?.Page, model.Pagination?.PageUrls, model.Tags,
-        model.Years.Select(y => y.Year).ToArray(), model.Years.Select(y => y.Url).ToArray(), model.Years.Select(y => y.Posts).ToArray(),
+        kind, model.Title, model.Description, Faces(model.Posts), model.Pagination?.Page, model.Pagination?.PageUrls, model.Tags,
+        model.Years.Select(y => y.Year).ToArray(), model.Years.Select(y => y.Url).ToArray(), model.Years.Select(y => Faces(y.Posts)).ToArray(),
     ];
 }

@@ -20,21 +20,21 @@ public sealed class GenerateRedirects(string[] sources, string[] published) : IM
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
         var settings = context.Get<SiteSettings>();
-        var served = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
-        foreach (var document in published.SelectMany(p => context.OutputsOf(p)))
-        {
-            if (document.Destination is { } destination)
-            {
-                served.TryAdd(Normalize("/" + destination), document);
-            }
-        }
-
         var claims = sources
             .SelectMany(p => context.OutputsOf(p))
             .Where(d => d.Source is not null && d.Get<string>(Keys.Url) is not null)
             .SelectMany(d => (d.Get<ImmutableArray<RedirectSource>>(Keys.RedirectFrom) is { IsDefault: false } list ? list : [])
                 .Select(r => (Redirect: r, Document: d)))
             .ToList();
+        // Most builds have few old paths or none: only then is every served address collected to check them against.
+        var served = new Dictionary<string, Document>(StringComparer.OrdinalIgnoreCase);
+        foreach (var document in claims.Count == 0 ? [] : published.SelectMany(p => context.OutputsOf(p)))
+        {
+            if (document.Destination is { } destination)
+            {
+                served.TryAdd(Normalize("/" + destination), document);
+            }
+        }
         var byPath = claims.ToLookup(c => Normalize(c.Redirect.Path), StringComparer.OrdinalIgnoreCase);
 
         var lines = new List<(string From, string To)>();

@@ -24,6 +24,33 @@ public sealed class LinkPosts : IModule
             .ToArray();
         var summaries = posts.Select(PostSummary.From).ToArray();
 
+        // Related articles depend only on every article's place, date and tags: an edit to one article's text leaves
+        // them as they were, and a preview rebuild takes last build's answer instead of scoring 1,000 articles again.
+        var related = context.Derive($"{nameof(LinkPosts)}/related",
+            [summaries.Select(s => s.Url).ToArray(), summaries.Select(s => s.Date).ToArray(), summaries.Select(s => s.Tags).ToArray()],
+            () => Related(summaries, cancellationToken));
+
+        var results = new Document[posts.Length];
+        Parallel.For(0, posts.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var relatedSummaries = related[i].Select(j => summaries[j]).ToImmutableArray();
+            var previous = i + 1 < posts.Length ? summaries[i + 1] : null;
+            var next = i > 0 ? summaries[i - 1] : null;
+            // Pages show their neighbours and related articles as cards and links: compared by what those show.
+            results[i] = context.Derive($"{nameof(LinkPosts)}/{posts[i].Source}", [posts[i], previous?.Face, next?.Face, relatedSummaries.Select(s => s.Face).ToArray()], () => posts[i] with
+            {
+                Metadata = posts[i].Metadata
+                    .With(Keys.Previous, previous)
+                    .With(Keys.Next, next)
+                    .With(Keys.Related, relatedSummaries),
+            });
+        });
+        return Task.FromResult(results.ToImmutableArray());
+    }
+
+    /// <summary>For each article (by index, newest first), the indices of its related articles, best first.</summary>
+    private static int[][] Related(PostSummary[] summaries, CancellationToken cancellationToken)
+    {
         var byTag = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < summaries.Length; i++)
         {
@@ -37,8 +64,8 @@ public sealed class LinkPosts : IModule
             }
         }
 
-        var results = new Document[posts.Length];
-        Parallel.For(0, posts.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var related = new int[summaries.Length][];
+        Parallel.For(0, summaries.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var scores = new Dictionary<int, int>();
             foreach (var tag in summaries[i].Tags)
@@ -53,23 +80,13 @@ public sealed class LinkPosts : IModule
                     }
                 }
             }
-            var related = scores
+            related[i] = [.. scores
                 .OrderByDescending(kv => kv.Value)
                 .ThenBy(kv => Math.Abs(kv.Key - i))
                 .ThenBy(kv => kv.Key)
                 .Take(RelatedCount)
-                .Select(kv => summaries[kv.Key])
-                .ToImmutableArray();
-            var previous = i + 1 < posts.Length ? summaries[i + 1] : null;
-            var next = i > 0 ? summaries[i - 1] : null;
-            results[i] = context.Derive($"{nameof(LinkPosts)}/{posts[i].Source}", [posts[i], previous, next, related], () => posts[i] with
-            {
-                Metadata = posts[i].Metadata
-                    .With(Keys.Previous, previous)
-                    .With(Keys.Next, next)
-                    .With(Keys.Related, related),
-            });
+                .Select(kv => kv.Key)];
         });
-        return Task.FromResult(results.ToImmutableArray());
+        return related;
     }
 }

@@ -28,11 +28,15 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
             {
                 if (context.Session is { } session)
                 {
-                    // A preview rebuild: an unchanged file gives back last build's document, so its cached results hit at once.
-                    var info = new FileInfo(files[i]);
-                    var stamp = string.Create(CultureInfo.InvariantCulture, $"{kind}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
-                    var text = session.Reuse($"{nameof(ReadFiles)}:{files[i]}:text", stamp, () => File.ReadAllText(files[i]));
-                    documents[i] = session.Reuse($"{nameof(ReadFiles)}:{files[i]}", stamp + ":" + relative, () => Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind)));
+                    // A preview rebuild: an unchanged file gives back last build's document, so its cached results hit
+                    // at once; a file the watcher saw unchanged is not even looked at.
+                    documents[i] = session.OfFile(files[i], $"{nameof(ReadFiles)}:{kind}", () =>
+                    {
+                        var info = new FileInfo(files[i]);
+                        var stamp = string.Create(CultureInfo.InvariantCulture, $"{kind}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
+                        var text = session.Reuse($"{nameof(ReadFiles)}:{files[i]}:text", stamp, () => File.ReadAllText(files[i]));
+                        return session.Reuse($"{nameof(ReadFiles)}:{files[i]}", stamp + ":" + relative, () => Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind)));
+                    });
                     return;
                 }
                 var read = await File.ReadAllTextAsync(files[i], ct).ConfigureAwait(false);

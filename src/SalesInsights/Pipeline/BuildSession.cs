@@ -23,6 +23,8 @@ public sealed class BuildSession : IDisposable
     private readonly Dictionary<string, (string Stamp, IDisposable Resource)> _kept = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Stamp, object Value)> _reused = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DerivedEntry> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, string Purpose), object?> _fileFacts = new();
+    private IReadOnlySet<string>? _changedPaths;
     private BuildActivity _current = new(0);
     private int _running;
 
@@ -66,6 +68,33 @@ public sealed class BuildSession : IDisposable
         }
         var value = create();
         _reused[key] = (stamp, value);
+        return value;
+    }
+
+    /// <summary>
+    /// What changed since the last build, as absolute paths, when the caller knows (the preview's file watcher);
+    /// null when it cannot tell (events were lost, a folder moved). Set before a build; it lets
+    /// <see cref="OfFile{T}"/> skip even looking at the files that did not change.
+    /// </summary>
+    public IReadOnlySet<string>? ChangedPaths
+    {
+        get => _changedPaths;
+        set => _changedPaths = value;
+    }
+
+    /// <summary>
+    /// A fact about a file (its document, its date) as last build computed it when <see cref="ChangedPaths"/> says the
+    /// file has not changed since; computed again otherwise. Only the watcher's word is trusted here: without it,
+    /// every file is looked at.
+    /// </summary>
+    public T OfFile<T>(string path, string purpose, Func<T> compute)
+    {
+        if (_changedPaths is { } changed && !changed.Contains(path) && _fileFacts.TryGetValue((path, purpose), out var known) && known is T same)
+        {
+            return same;
+        }
+        var value = compute();
+        _fileFacts[(path, purpose)] = value;
         return value;
     }
 
@@ -174,6 +203,8 @@ public sealed class BuildSession : IDisposable
 
     internal void EndBuild()
     {
+        // A caller's word on what changed holds for one build only.
+        _changedPaths = null;
         var build = _current.Build;
         foreach (var (key, entry) in _entries)
         {

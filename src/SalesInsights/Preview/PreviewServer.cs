@@ -113,12 +113,20 @@ public sealed class PreviewServer : IAsyncDisposable
         build = build with { OutputDirectory = Path.Combine(build.SiteRoot, ".cache", "preview") };
         Site = new PreviewSite(build, _hub, _reporter);
         _watcher = new SiteWatcher([build.InputDirectory, build.ThemeDirectory], _options.Debounce);
-        await Site.RebuildAsync([], cancellationToken).ConfigureAwait(false);
+        await Site.RebuildAsync(null, cancellationToken).ConfigureAwait(false);
         _watchLoop = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
     }
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await Site.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -18,6 +18,12 @@ public sealed record BuildResult(
     /// <summary>How long the pipelines ran; the rest of <see cref="Elapsed"/> is loading settings, theme and data, and swapping the output in.</summary>
     public TimeSpan PipelinesElapsed { get; init; }
 
+    /// <summary>CPU time of the whole process while the build ran (all threads; other work of the process included).</summary>
+    public TimeSpan ProcessorTime { get; init; }
+
+    /// <summary>Bytes allocated by the process while the build ran.</summary>
+    public long AllocatedBytes { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

@@ -27,6 +27,11 @@ public sealed record PostSummary(
 
     public static PostSummary From(Document document) => Summaries.GetValue(document, Create);
 
+    private static readonly ConditionalWeakTable<PostSummary, CardFace> Faces = [];
+
+    /// <summary>What the article's card shows, the only part of a summary a listing page reads.</summary>
+    public CardFace Face => Faces.GetValue(this, static s => new CardFace(s.Title, s.Url, s.Date, s.Summary, s.Tags, s.Author, s.ReadingMinutes, s.Draft, s.Future));
+
     private static PostSummary Create(Document document) => new(
         document.Get<string>(Keys.Title) ?? string.Empty,
         document.Get<string>(Keys.Url) ?? "/",
@@ -39,4 +44,28 @@ public sealed record PostSummary(
         document.Source,
         document.Get<bool>(Keys.Draft),
         document.Get<bool>(Keys.Future));
+}
+
+/// <summary>
+/// An article as its card shows it (title, link, date, summary, tags, author, reading time, badges): everything
+/// but the updated date and the source file. Listing pages are made of faces, so an edit that changes only what
+/// no card shows (the body, hence the updated date) leaves every listing page as it was.
+/// </summary>
+public sealed record CardFace(
+    string Title,
+    string Url,
+    DateTimeOffset Date,
+    string Summary,
+    ImmutableArray<string> Tags,
+    string Author,
+    int ReadingMinutes,
+    bool Draft,
+    bool Future)
+{
+    public bool Equals(CardFace? other) =>
+        other is not null && Title == other.Title && Url == other.Url && Date.Equals(other.Date) && Date.Offset == other.Date.Offset
+        && Summary == other.Summary && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) && Author == other.Author
+        && ReadingMinutes == other.ReadingMinutes && Draft == other.Draft && Future == other.Future;
+
+    public override int GetHashCode() => HashCode.Combine(Title, Url, Date, Summary, Author, ReadingMinutes, Draft, Future);
 }

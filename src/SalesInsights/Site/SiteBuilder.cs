@@ -31,6 +31,8 @@ public static class SiteBuilder
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildSession? session, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var processorTime = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         options = options.Resolve();
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(options.InputDirectory))
@@ -103,6 +105,8 @@ public static class SiteBuilder
         {
             SlowestDocuments = documentTimings?.Slowest(10) ?? [],
             PipelinesElapsed = result.Elapsed,
+            ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
+            AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
         };
     }
 

@@ -120,8 +120,10 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
 
     private readonly ConcurrentDictionary<PostSummary, ScriptObject> _cards = new(ReferenceEqualityComparer.Instance);
 
-    private ScriptObject NewCard(PostSummary post)
+    private ScriptObject NewCard(PostSummary summary)
     {
+        // Only the face: listing pages are reused while their articles' faces are unchanged (GenerateListings).
+        var post = summary.Face;
         var card = new ScriptObject
         {
             ["title"] = post.Title,
@@ -148,7 +150,7 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     public ScriptArray Tags(ImmutableArray<string> tags) =>
         Array((tags.IsDefault ? [] : tags).Select(t => new ScriptObject { ["name"] = t, ["url"] = Url($"/tags/{Slugs.From(t)}/") }));
 
-    private ScriptObject? Link(PostSummary? post) => post is null ? null : new ScriptObject { ["title"] = post.Title, ["url"] = Url(post.Url) };
+    private ScriptObject? Link(PostSummary? post) => post?.Face is { } face ? new ScriptObject { ["title"] = face.Title, ["url"] = Url(face.Url) } : null;
 
     public static string? Iso(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

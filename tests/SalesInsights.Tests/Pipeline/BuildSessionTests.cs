@@ -231,4 +231,35 @@ public sealed class BuildSessionTests : IDisposable
         public ImmutableArray<Document> OutputsOf(string pipelineName) => [];
         public T Get<T>() where T : class => throw new InvalidOperationException();
     }
+
+    [Fact]
+    public void Given_the_watcher_named_other_files_when_a_file_fact_is_asked_then_last_builds_fact_is_kept()
+    {
+        using var session = new BuildSession();
+        var calls = 0;
+        string Read() => $"read {++calls}";
+        session.OfFile("/site/a.md", "text", Read);
+
+        session.ChangedPaths = new HashSet<string>(["/site/b.md"]);
+        var unchanged = session.OfFile("/site/a.md", "text", Read);
+        session.ChangedPaths = new HashSet<string>(["/site/a.md"]);
+        var changed = session.OfFile("/site/a.md", "text", Read);
+        session.ChangedPaths = null;
+        var unknown = session.OfFile("/site/a.md", "text", Read);
+
+        Assert.Equal("read 1", unchanged);
+        Assert.Equal("read 2", changed);
+        Assert.Equal("read 3", unknown);
+    }
+
+    [Fact]
+    public async Task Given_changed_paths_set_for_a_build_when_the_build_ends_then_they_no_longer_hold()
+    {
+        using var session = new BuildSession();
+        session.ChangedPaths = new HashSet<string>();
+
+        await RunAsync(session, [new Decorate(null)], new Settings("s"));
+
+        Assert.Null(session.ChangedPaths);
+    }
 }
