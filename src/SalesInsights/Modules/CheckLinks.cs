@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using SalesInsights.Html;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
@@ -60,24 +59,29 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         ConcurrentBag<(Document Page, HtmlLink Link, string Problem)> broken, CancellationToken cancellationToken)
     {
 
+        // Everything here is keyed by instances a session hands on unchanged (page texts, the link lists read from
+        // them), so an unchanged page costs a lookup: no page is read, hashed or checked again.
         var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
-            parsed[page.Destination!] = session.Memo(nameof(HtmlLinks), page.Text, HtmlLinks.Read));
+            parsed[page.Destination!] = session.Derive($"{nameof(CheckLinks)}/read/{page.Destination}", [page.Text], () => HtmlLinks.Read(page.Text)));
 
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
         // A page's verdict depends on its own links, on which files exist and on the ids pages offer: a session
-        // re-checks only the pages whose text changed, unless a file or an id appeared or went.
-        var siteStamp = ContentHash.Of(
-            origin, settings.BasePath, files.Order(StringComparer.Ordinal).ToArray(),
-            parsed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, IdsStamp(p.Value))).ToArray());
+        // re-checks only the pages whose text changed, unless a file or an id appeared or went (a new site version).
+        var destinations = pages.Select(p => p.Destination!).ToArray();
+        var site = session.Derive($"{nameof(CheckLinks)}/site", [origin, settings.BasePath, files.ToArray(), destinations, destinations.Select(d => parsed[d].Ids).ToArray()], () => new object());
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
         {
-            var pageUrl = new Uri(origin + settings.BasePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
-            (HtmlLink Link, string Problem)[] Find(string _) => [.. parsed[page.Destination!].Links
-                .Select(link => (link, Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
-                .Where(p => p.Item2 is not null)
-                .Select(p => (p.link, p.Item2!))];
-            var problems = session.Memo($"{nameof(CheckLinks)}:{siteStamp}:{pageUrl}", page.Text, Find);
+            var url = page.Get<string>(Keys.Url);
+            var problems = session.Derive($"{nameof(CheckLinks)}/check/{page.Destination}", [page.Text, site, url], () =>
+            {
+                var pageUrl = new Uri(origin + settings.BasePath + (url ?? "/" + page.Destination));
+                return parsed[page.Destination!].Links
+                    .Select(link => (Link: link, Problem: Check(link.Url, pageUrl, origin, settings.BasePath, files, parsed)))
+                    .Where(p => p.Problem is not null)
+                    .Select(p => (p.Link, Problem: p.Problem!))
+                    .ToArray();
+            });
             foreach (var (link, problem) in problems)
             {
                 broken.Add((page, link, problem));
@@ -135,10 +139,6 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         }
     }
 
-    private static readonly ConditionalWeakTable<HtmlLinks, string> IdStamps = [];
-
-    private static string IdsStamp(HtmlLinks links) =>
-        IdStamps.GetValue(links, static l => ContentHash.Of(l.Ids.Order(StringComparer.Ordinal).ToArray())!);
 
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)

@@ -21,6 +21,13 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
             .ThenBy(d => d.Get<string>(Keys.Url), StringComparer.Ordinal)
             .Take(Entries)
             .ToList();
+        // In a preview session the feeds are written again only when one of their articles (or the settings) changed.
+        Document[] feeds = context.Derive($"{nameof(GenerateFeeds)}/feeds", [ContentHash.Of(settings), now, posts.ToArray()], () => Feeds(settings, now, posts));
+        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. feeds]);
+    }
+
+    private static Document[] Feeds(SiteSettings settings, DateTimeOffset now, List<Document> posts)
+    {
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
         string Absolute(string url) => origin + settings.BasePath + url;
         // Links inside article HTML are root-relative; feed readers need them absolute.
@@ -110,11 +117,10 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
             writer.WriteEndElement();
         });
 
-        return Task.FromResult<ImmutableArray<Document>>([
-            .. inputs,
+        return [
             Document.FromText(null, "feed.xml", rss, Metadata.Empty.With(Keys.Kind, Kinds.Feed)),
             Document.FromText(null, "atom.xml", atom, Metadata.Empty.With(Keys.Kind, Kinds.Feed)),
-        ]);
+        ];
     }
 
     private static void Link(XmlWriter writer, string href, string rel)

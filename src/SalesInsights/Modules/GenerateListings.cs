@@ -19,6 +19,14 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .OrderByDescending(p => p.Date)
             .ThenBy(p => p.Url, StringComparer.Ordinal)
             .ToImmutableArray();
+        // Listing pages show cards only: while no article's card changed, a preview rebuild keeps them all as they were.
+        var pages = context.Derive($"{nameof(GenerateListings)}/pages", [settings.Title, settings.Description, settings.PostsPerPage, Faces(posts)],
+            () => Pages(context, settings, posts));
+        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
+    }
+
+    private static Document[] Pages(IExecutionContext context, SiteSettings settings, ImmutableArray<PostSummary> posts)
+    {
         var pages = ImmutableArray.CreateBuilder<Document>();
 
         pages.AddRange(Paginate(context, "/", settings.Title, settings.Description, posts, settings.PostsPerPage));
@@ -59,7 +67,7 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .With(Keys.Layout, "404")
             .With(Keys.Title, "Page not found")
             .With(Keys.Url, "/404.html"))));
-        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
+        return pages.ToArray();
     }
 
     private static IEnumerable<Document> Paginate(IExecutionContext context, string baseUrl, string title, string? description, ImmutableArray<PostSummary> posts, int perPage)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
 
@@ -19,14 +20,14 @@ public sealed class GenerateSitemap(params string[] pipelines) : IModule
         var pages = pipelines
             .SelectMany(p => context.OutputsOf(p))
             .Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true && d.Get<string>(Keys.Kind) != Kinds.NotFound)
-            .Select(d => (Url: origin + settings.BasePath + d.Get<string>(Keys.Url), Modified: LastModified(d.Get<DateTimeOffset?>(Keys.Updated) ?? d.Get<DateTimeOffset?>(Keys.Date))))
+            .Select(d => EntryOf(d, origin + settings.BasePath))
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToArray();
         // In a preview session an unchanged list of pages and dates keeps last build's file (no XML written again).
-        var sitemap = context.Derive($"{nameof(GenerateSitemap)}/sitemap.xml", [pages.Select(p => p.Url).ToArray(), pages.Select(p => p.Modified).ToArray()], () => Document.FromText(null, "sitemap.xml", GenerateFeeds.Xml(writer =>
+        var sitemap = context.Derive($"{nameof(GenerateSitemap)}/sitemap.xml", [pages], () => Document.FromText(null, "sitemap.xml", GenerateFeeds.Xml(writer =>
         {
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var (url, modified) in pages)
+            foreach (var (_, url, modified) in pages)
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, url);
@@ -46,5 +47,20 @@ public sealed class GenerateSitemap(params string[] pipelines) : IModule
         ]);
     }
 
-    private static string? LastModified(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A page's line, once per document instance: a preview session hands unchanged documents on between builds.</summary>
+    private static readonly ConditionalWeakTable<Document, Entry> Entries = [];
+
+    private sealed record Entry(string Prefix, string Url, string? Modified);
+
+    private static Entry EntryOf(Document document, string prefix)
+    {
+        if (Entries.TryGetValue(document, out var entry) && entry.Prefix == prefix)
+        {
+            return entry;
+        }
+        var modified = document.Get<DateTimeOffset?>(Keys.Updated) ?? document.Get<DateTimeOffset?>(Keys.Date);
+        entry = new Entry(prefix, prefix + document.Get<string>(Keys.Url), modified?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Entries.AddOrUpdate(document, entry);
+        return entry;
+    }
 }

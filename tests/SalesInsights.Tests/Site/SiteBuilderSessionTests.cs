@@ -111,6 +111,32 @@ public sealed class SiteBuilderSessionTests : IDisposable
         Assert.Equal(Files(fresh), Files(incremental));
     }
 
+    /// <summary>What a file watcher would report for an edit: every file that appeared, went, or changed size or time.</summary>
+    private HashSet<string> Touched(Action edit)
+    {
+        Dictionary<string, (long, DateTime)> Files() => Directory.EnumerateFiles(_site.Root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => f, f => (new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)), StringComparer.Ordinal);
+        var before = Files();
+        edit();
+        var after = Files();
+        return [.. before.Keys.Union(after.Keys).Where(f => !before.TryGetValue(f, out var b) || !after.TryGetValue(f, out var a) || a != b)];
+    }
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public async Task Given_an_edit_the_watcher_reported_when_the_session_rebuilds_then_the_site_equals_a_fresh_build(string edit)
+    {
+        await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        await Task.Delay(20); // file times of the edit differ from the first build's
+
+        _session.ChangedPaths = Touched(() => Apply(edit));
+        var incremental = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.Equal(fresh.Diagnostics.ToArray(), incremental.Diagnostics.ToArray());
+        Assert.Equal(Files(fresh), Files(incremental));
+    }
+
     [Fact]
     public async Task Given_no_edit_when_the_session_rebuilds_then_no_article_is_rendered_or_laid_out_again()
     {
