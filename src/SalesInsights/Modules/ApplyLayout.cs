@@ -73,12 +73,9 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
                 ["total_pages"] = pagination.TotalPages,
                 ["prev_url"] = pagination.PreviousUrl is { } p ? model.Url(p) : null,
                 ["next_url"] = pagination.NextUrl is { } n ? model.Url(n) : null,
-                ["pages"] = TemplateModel.Array(pagination.PageUrls.Select((url, i) => new ScriptObject
-                {
-                    ["number"] = i + 1,
-                    ["url"] = model.Url(url),
-                    ["current"] = i + 1 == pagination.Page,
-                })),
+                ["pages"] = TemplateModel.Array(pagination.Window().Select(number => number is { } n
+                    ? new ScriptObject { ["number"] = n, ["url"] = model.Url(pagination.PageUrls[n - 1]), ["current"] = n == pagination.Page, ["gap"] = false }
+                    : new ScriptObject { ["gap"] = true })),
             },
             ["tags"] = TemplateModel.Array(list.Tags.Select(t => new ScriptObject { ["name"] = t.Name, ["url"] = model.Url(t.Url), ["count"] = t.Count })),
             ["years"] = TemplateModel.Array(list.Years.Select(y => new ScriptObject
