@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Scriban.Runtime;
+using SalesInsights.Html;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
 using SalesInsights.Templates;
@@ -20,6 +21,7 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
         // A page is a function of its document, the shared model and the theme (a stamped service read through
         // the context), so a session re-renders only the pages whose inputs changed.
         ImmutableArray<object?> modelInputs = [model.Fingerprint];
+        var target = context.TryGet<OutputTarget>();
         var results = new Document?[inputs.Length];
         var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -27,19 +29,31 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
             var started = Stopwatch.GetTimestamp();
             var document = inputs[i];
             results[i] = session is null
-                ? Render(document, model, context)
-                : session.GetOrExecute(this, context, document, modelInputs, c => Render(document, model, c));
+                ? Render(document, model, context, target)
+                : session.GetOrExecute(this, context, document, modelInputs, c => Render(document, model, c, null));
             timings?.Add(document, Stopwatch.GetElapsedTime(started));
         });
         return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
     }
 
-    private static Document? Render(Document document, TemplateModel model, IExecutionContext context)
+    /// <param name="target">Where a one-off build writes pages as they are laid out; read outside the cached computation (it is new every build).</param>
+    private static Document? Render(Document document, TemplateModel model, IExecutionContext context, OutputTarget? target)
     {
         var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
         var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
         var html = context.Get<Theme>().Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
-        return html is null ? null : document.WithText(html);
+        if (html is null)
+        {
+            return null;
+        }
+        if (target is { WritesPagesEarly: true } && document.Destination is { } destination)
+        {
+            // A one-off build writes the page now and keeps only what the link check needs: at 10,000 articles the
+            // laid-out pages were two thirds of the build's memory while they waited for the output phase.
+            target.Write(destination, html);
+            return document with { Content = new WrittenContent(html.Length), Metadata = document.Metadata.With(Keys.PageLinks, HtmlLinks.Read(html)) };
+        }
+        return document.WithText(html);
     }
 
     /// <summary>The template model shared by every page of a build.</summary>

@@ -104,7 +104,7 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var page = pages[i];
-            var links = HtmlLinks.Read(page.Text);
+            var links = page.Get<HtmlLinks>(Keys.PageLinks) ?? HtmlLinks.Read(page.Text);
             ids[i] = links.Ids;
             var pageUrl = new Uri(origin + basePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
             foreach (var link in links.Links)

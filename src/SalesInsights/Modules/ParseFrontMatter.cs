@@ -16,8 +16,13 @@ public sealed class ParseFrontMatter : ForEachDocument
             context.Diagnostics.Report(Diagnostic.Error("SI0101", error.Message, input.Source!, error.Line, error.Column));
             return null;
         }
+        // The document keeps only its front matter block (line numbers unchanged, for diagnostics that point into
+        // it) and the body moves to metadata: holding the whole file beside its body doubled a large build's memory.
+        var text = input.Text;
+        var head = text.EndsWith(frontMatter.Body, StringComparison.Ordinal) ? text[..^frontMatter.Body.Length] : text;
         return input with
         {
+            Content = new TextContent(head),
             Metadata = input.Metadata
                 .WithMany(frontMatter.Values)
                 .With(Keys.Body, frontMatter.Body)

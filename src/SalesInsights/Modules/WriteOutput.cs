@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using SalesInsights.Markdown;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -9,8 +8,6 @@ namespace SalesInsights.Modules;
 /// <summary>Writes every document with a destination, and the files features produced beside them, into the build's output folder.</summary>
 public sealed class WriteOutput : IModule
 {
-    private static readonly UTF8Encoding Utf8 = new(false);
-
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
         var target = context.Get<OutputTarget>();
@@ -18,21 +15,24 @@ public sealed class WriteOutput : IModule
         {
             return inputs;
         }
-        await Parallel.ForEachAsync(FilesOf(inputs), cancellationToken, async (write, ct) =>
+        await Parallel.ForEachAsync(FilesOf(inputs), cancellationToken, (write, ct) =>
         {
             var (destination, content) = write;
-            var path = Path.Combine(target.Directory, destination);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             switch (content)
             {
                 case TextContent text:
-                    await File.WriteAllTextAsync(path, text.Text, Utf8, ct).ConfigureAwait(false);
+                    target.Write(destination, text.Text);
                     break;
                 case FileContent file:
+                    var path = Path.Combine(target.Directory, destination);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     File.Copy(file.Path, path, overwrite: true);
+                    target.Count();
                     break;
+                case WrittenContent:
+                    break; // written when it was laid out
             }
-            target.Count();
+            return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
         return inputs;
     }

@@ -7,3 +7,9 @@ public sealed record TextContent(string Text) : Content;
 
 /// <summary>A file on disk, copied byte for byte at write time so binary assets never pass through memory.</summary>
 public sealed record FileContent(string Path) : Content;
+
+/// <summary>
+/// Text already written to the build's output (a page written as soon as it was laid out, so a large build does
+/// not hold every page in memory). Only its length is kept; what later steps need of it travels as metadata.
+/// </summary>
+public sealed record WrittenContent(long Characters) : Content;

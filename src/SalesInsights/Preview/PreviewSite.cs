@@ -62,8 +62,9 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         RebuildAsync(changedFiles, announce: true, cancellationToken);
 
     /// <summary>
-    /// Two quiet rebuilds after the first: they change nothing, but run the code paths of a rebuild often enough
-    /// for the runtime to compile them optimised, so the first save is as fast as the later ones.
+    /// Two throwaway rebuilds after the first: they run the code paths of a rebuild often enough for the runtime to
+    /// compile them optimised, so the first save is as fast as the later ones. Their results are not published
+    /// (a file saved meanwhile is the watcher's next rebuild, compared with what browsers have).
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +74,7 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         }
     }
 
+    /// <param name="announce">False for a warm-up: build, but publish nothing.</param>
     private async Task RebuildAsync(IReadOnlyCollection<string>? changedFiles, bool announce, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,10 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
                 result = new BuildResult([Diagnostic.Error("SI0001", $"the build stopped: {e.Message}", "(build)")],
                     ImmutableDictionary<string, ImmutableArray<Document>>.Empty, 0, 0, watch.Elapsed, []);
             }
-            Publish(result, changedFiles, watch, announce);
+            if (announce)
+            {
+                Publish(result, changedFiles, watch);
+            }
         }
         finally
         {
@@ -101,7 +106,7 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         }
     }
 
-    private void Publish(BuildResult result, IReadOnlyCollection<string> changedFiles, Stopwatch watch, bool announce)
+    private void Publish(BuildResult result, IReadOnlyCollection<string> changedFiles, Stopwatch watch)
     {
         var previous = Volatile.Read(ref _state);
         reporter.Diagnostics(result.Diagnostics);
@@ -122,10 +127,6 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         var snapshot = SiteSnapshot.From(result, previous.Snapshot);
         Volatile.Write(ref _state, new State(snapshot, []));
         LastBuildTime = watch.Elapsed;
-        if (!announce && ReferenceEquals(snapshot, previous.Snapshot) && previous.Errors.IsEmpty)
-        {
-            return;
-        }
         var activity = Session.LastBuild;
         reporter.Line(string.Create(CultureInfo.InvariantCulture,
             $"✓ Built in {Milliseconds(watch.Elapsed)}: {(ReferenceEquals(snapshot, previous.Snapshot) ? 0 : snapshot.Changed.Length)} file(s) changed; " +

@@ -54,6 +54,9 @@ public static class Keys
 
     // Listing pages
     public const string ListModel = "si:list";
+
+    /// <summary>The links and ids of a page written as soon as it was laid out (its text is no longer in memory).</summary>
+    public const string PageLinks = "si:page-links";
 }
 
 /// <summary>What a document is, which decides its layout and where it is listed.</summary>

@@ -49,7 +49,7 @@ public static class SiteBuilder
         var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
 
         var staging = options.DryRun || options.InMemory ? null : StagingFolder(options.OutputDirectory);
-        var target = new OutputTarget(staging);
+        var target = new OutputTarget(staging, writesPagesEarly: session is null);
         var dataDirectory = Path.Combine(options.InputDirectory, "data");
         // A preview keeps the catalog open between builds: loading every dataset into DuckDB is most of a small rebuild.
         var catalog = session is null

@@ -1,3 +1,6 @@
+using SalesInsights.Modules;
+using SalesInsights.Pipeline;
+using SalesInsights.Site;
 using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Site;
@@ -106,6 +109,27 @@ public sealed class SiteBuilderTests
         await site.BuildAsync(drafts: true);
         Assert.True(site.Exists("posts/draft/index.html"));
         Assert.True(site.Exists("posts/later/index.html"));
+    }
+
+    [Fact]
+    public async Task A_build_writes_pages_as_they_are_laid_out_and_they_equal_the_pages_a_build_in_memory_makes()
+    {
+        using var site = new TestSite();
+        site.Post("first", "First", tags: "[quota, pipeline]", body: "## A heading\n\nSee [the second](/posts/second/#a-heading).")
+            .Post("second", "Second", date: "2025-02-01", body: "## A heading\n\nBack to [the first](/posts/first/).");
+        var now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var written = await SiteBuilder.BuildAsync(site.Options(now: now), CancellationToken.None);
+        var inMemory = await SiteBuilder.BuildAsync(site.Options(now: now) with { InMemory = true }, CancellationToken.None);
+
+        Assert.True(written.Succeeded, string.Join('\n', written.Diagnostics));
+        Assert.All(written.Outputs[SitePipelines.Posts], p => Assert.IsType<WrittenContent>(p.Content));
+        var pages = WriteOutput.FilesOf(inMemory.Outputs.Values.SelectMany(d => d))
+            .Where(f => f.Content is TextContent)
+            .ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, f => Assert.Equal(((TextContent)f.Content).Text, site.Read(f.Destination)));
+        Assert.Equal(Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Count(), written.FilesWritten);
     }
 
     [Fact]
