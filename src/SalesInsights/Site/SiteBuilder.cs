@@ -73,6 +73,7 @@ public static class SiteBuilder
         }
         catch
         {
+            await target.CompleteAsync().ConfigureAwait(false); // no writer may still be writing into the folder
             DeleteQuietly(staging);
             throw;
         }
@@ -86,6 +87,10 @@ public static class SiteBuilder
         foreach (var diagnostic in result.Diagnostics.ToSortedArray())
         {
             diagnostics.Report(diagnostic);
+        }
+        foreach (var problem in await target.CompleteAsync().ConfigureAwait(false))
+        {
+            diagnostics.Report(Diagnostic.Error("SI0004", problem, options.Relative(options.OutputDirectory)));
         }
 
         var sorted = diagnostics.ToSortedArray();
