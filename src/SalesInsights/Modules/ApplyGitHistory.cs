@@ -36,7 +36,7 @@ public sealed class ApplyGitHistory : IModule
             var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.LastChanged ?? FileDate(context, file), document.Get<DateTimeOffset?>(Keys.Date));
             var contributors = known?.Contributors ?? [];
             var editUrl = EditUrl(settings, history.RelativePath(file) ?? document.Source);
-            results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", [document, updated, contributors, editUrl], () => document with
+            results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", () => [document, updated, contributors, editUrl], () => document with
             {
                 Metadata = document.Metadata
                     .With(Keys.Updated, updated)

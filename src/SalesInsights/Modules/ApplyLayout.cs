@@ -51,7 +51,7 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
             // A one-off build writes the page now and keeps only what the link check needs: at 10,000 articles the
             // laid-out pages were two thirds of the build's memory while they waited for the output phase.
             target.Enqueue(destination, html);
-            return document with { Content = new WrittenContent(html.Length), Metadata = document.Metadata.With(Keys.PageLinks, HtmlLinks.Read(html)) };
+            return document with { Content = new WrittenContent(), Metadata = document.Metadata.With(Keys.PageLinks, HtmlLinks.Read(html)) };
         }
         return document.WithText(html);
     }

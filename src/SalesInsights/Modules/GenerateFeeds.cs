@@ -22,7 +22,7 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
             .Take(Entries)
             .ToList();
         // In a preview session the feeds are written again only when one of their articles (or the settings) changed.
-        Document[] feeds = context.Derive($"{nameof(GenerateFeeds)}/feeds", [ContentHash.Of(settings), now, posts.ToArray()], () => Feeds(settings, now, posts));
+        Document[] feeds = context.Derive($"{nameof(GenerateFeeds)}/feeds", () => [ContentHash.Of(settings), now, posts.ToArray()], () => Feeds(settings, now, posts));
         return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. feeds]);
     }
 

@@ -20,7 +20,7 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .ThenBy(p => p.Url, StringComparer.Ordinal)
             .ToImmutableArray();
         // Listing pages show cards only: while no article's card changed, a preview rebuild keeps them all as they were.
-        var pages = context.Derive($"{nameof(GenerateListings)}/pages", [settings.Title, settings.Description, settings.PostsPerPage, Faces(posts)],
+        var pages = context.Derive($"{nameof(GenerateListings)}/pages", () => [settings.Title, settings.Description, settings.PostsPerPage, Faces(posts)],
             () => Pages(context, settings, posts));
         return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
     }
@@ -62,7 +62,7 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             pages.Add(Page(context, year.Url, Kinds.List, new ListModel($"Articles from {year.Year}", null) { Posts = year.Posts }));
         }
 
-        pages.Add(context.Derive($"{nameof(GenerateListings)}/404.html", [], () => Document.FromText(null, "404.html", string.Empty, Metadata.Empty
+        pages.Add(context.Derive($"{nameof(GenerateListings)}/404.html", () => [], () => Document.FromText(null, "404.html", string.Empty, Metadata.Empty
             .With(Keys.Kind, Kinds.NotFound)
             .With(Keys.Layout, "404")
             .With(Keys.Title, "Page not found")
@@ -87,7 +87,7 @@ public sealed class GenerateListings(string postsPipeline) : IModule
 
     /// <summary>In a preview session a listing page whose articles and links are unchanged keeps last build's instance.</summary>
     private static Document Page(IExecutionContext context, string url, string kind, ListModel model) =>
-        context.Derive($"{nameof(GenerateListings)}/{url}", Sources(kind, model), () => Document.FromText(null, url.TrimStart('/') + "index.html", string.Empty, Metadata.Empty
+        context.Derive($"{nameof(GenerateListings)}/{url}", () => Sources(kind, model), () => Document.FromText(null, url.TrimStart('/') + "index.html", string.Empty, Metadata.Empty
             .With(Keys.Kind, kind)
             .With(Keys.Layout, kind)
             .With(Keys.Title, model.Title)

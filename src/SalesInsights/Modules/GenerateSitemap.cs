@@ -20,11 +20,11 @@ public sealed class GenerateSitemap(params string[] pipelines) : IModule
         var pages = pipelines
             .SelectMany(p => context.OutputsOf(p))
             .Where(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true && d.Get<string>(Keys.Kind) != Kinds.NotFound)
-            .Select(d => EntryOf(d, origin + settings.BasePath))
+            .Select(d => EntryOf(d, origin + settings.BasePath, context.Session is not null))
             .OrderBy(p => p.Url, StringComparer.Ordinal)
             .ToArray();
         // In a preview session an unchanged list of pages and dates keeps last build's file (no XML written again).
-        var sitemap = context.Derive($"{nameof(GenerateSitemap)}/sitemap.xml", [pages], () => Document.FromText(null, "sitemap.xml", GenerateFeeds.Xml(writer =>
+        var sitemap = context.Derive($"{nameof(GenerateSitemap)}/sitemap.xml", () => [pages], () => Document.FromText(null, "sitemap.xml", GenerateFeeds.Xml(writer =>
         {
             writer.WriteStartElement("urlset", Namespace);
             foreach (var (_, url, modified) in pages)
@@ -47,20 +47,23 @@ public sealed class GenerateSitemap(params string[] pipelines) : IModule
         ]);
     }
 
-    /// <summary>A page's line, once per document instance: a preview session hands unchanged documents on between builds.</summary>
+    /// <summary>A page's line, once per document instance in a preview session, which hands unchanged documents on between builds.</summary>
     private static readonly ConditionalWeakTable<Document, Entry> Entries = [];
 
     private sealed record Entry(string Prefix, string Url, string? Modified);
 
-    private static Entry EntryOf(Document document, string prefix)
+    private static Entry EntryOf(Document document, string prefix, bool remember)
     {
-        if (Entries.TryGetValue(document, out var entry) && entry.Prefix == prefix)
+        if (remember && Entries.TryGetValue(document, out var entry) && entry.Prefix == prefix)
         {
             return entry;
         }
         var modified = document.Get<DateTimeOffset?>(Keys.Updated) ?? document.Get<DateTimeOffset?>(Keys.Date);
         entry = new Entry(prefix, prefix + document.Get<string>(Keys.Url), modified?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Entries.AddOrUpdate(document, entry);
+        if (remember)
+        {
+            Entries.AddOrUpdate(document, entry);
+        }
         return entry;
     }
 }

@@ -27,7 +27,7 @@ public sealed class LinkPosts : IModule
         // Related articles depend only on every article's place, date and tags: an edit to one article's text leaves
         // them as they were, and a preview rebuild takes last build's answer instead of scoring 1,000 articles again.
         var related = context.Derive($"{nameof(LinkPosts)}/related",
-            [summaries.Select(s => s.Url).ToArray(), summaries.Select(s => s.Date).ToArray(), summaries.Select(s => s.Tags).ToArray()],
+            () => [summaries.Select(s => s.Url).ToArray(), summaries.Select(s => s.Date).ToArray(), summaries.Select(s => s.Tags).ToArray()],
             () => Related(summaries, cancellationToken));
 
         var results = new Document[posts.Length];
@@ -37,7 +37,7 @@ public sealed class LinkPosts : IModule
             var previous = i + 1 < posts.Length ? summaries[i + 1] : null;
             var next = i > 0 ? summaries[i - 1] : null;
             // Pages show their neighbours and related articles as cards and links: compared by what those show.
-            results[i] = context.Derive($"{nameof(LinkPosts)}/{posts[i].Source}", [posts[i], previous?.Face, next?.Face, relatedSummaries.Select(s => s.Face).ToArray()], () => posts[i] with
+            results[i] = context.Derive($"{nameof(LinkPosts)}/{posts[i].Source}", () => [posts[i], previous?.Face, next?.Face, relatedSummaries.Select(s => s.Face).ToArray()], () => posts[i] with
             {
                 Metadata = posts[i].Metadata
                     .With(Keys.Previous, previous)

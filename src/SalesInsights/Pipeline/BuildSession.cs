@@ -17,7 +17,6 @@ public sealed class BuildSession : IDisposable
     private const int KeepForBuilds = 2;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, MemoEntry> _memos = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<object, string> _stamps = [];
     private ConcurrentDictionary<string, string?> _fileStamps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Stamp, IDisposable Resource)> _kept = new(StringComparer.Ordinal);
@@ -220,13 +219,6 @@ public sealed class BuildSession : IDisposable
                 _derived.TryRemove(key, out _);
             }
         }
-        foreach (var (key, memo) in _memos)
-        {
-            if (build - memo.LastUsed >= KeepForBuilds)
-            {
-                _memos.TryRemove(key, out _);
-            }
-        }
         Builds = build;
         LastBuild = _current;
         Volatile.Write(ref _running, 0);
@@ -274,15 +266,6 @@ public sealed class BuildSession : IDisposable
         return output;
     }
 
-    /// <summary>A pure function of a text (parsing a page's HTML), computed once per distinct text.</summary>
-    public T Memo<T>(string purpose, string text, Func<string, T> compute) where T : class
-    {
-        var key = purpose + ":" + ContentHash.Of(text);
-        var memo = _memos.GetOrAdd(key, _ => new MemoEntry(compute(text)));
-        memo.LastUsed = _current.Build;
-        return (T)memo.Value;
-    }
-
     /// <summary>What a service looks like now: its own stamp, a hash of a record's values, or its identity.</summary>
     internal string StampOf(object service) => _stamps.GetValue(service, static s => s switch
     {
@@ -309,12 +292,6 @@ public sealed class BuildSession : IDisposable
         public Document? Output { get; } = output;
         public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
         public ImmutableArray<Dependency> Dependencies { get; } = dependencies;
-        public int LastUsed { get; set; }
-    }
-
-    private sealed class MemoEntry(object value)
-    {
-        public object Value { get; } = value;
         public int LastUsed { get; set; }
     }
 

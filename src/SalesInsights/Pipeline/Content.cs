@@ -10,6 +10,6 @@ public sealed record FileContent(string Path) : Content;
 
 /// <summary>
 /// Text already written to the build's output (a page written as soon as it was laid out, so a large build does
-/// not hold every page in memory). Only its length is kept; what later steps need of it travels as metadata.
+/// not hold every page in memory). What later steps need of it travels as metadata.
 /// </summary>
-public sealed record WrittenContent(long Characters) : Content;
+public sealed record WrittenContent : Content;

@@ -39,10 +39,11 @@ public interface IExecutionContext
 
     /// <summary>
     /// <paramref name="create"/>'s value, or in a session the one made last build from the same
-    /// <paramref name="sources"/> (see <see cref="BuildSession.Derive{T}"/>).
+    /// <paramref name="sources"/> (see <see cref="BuildSession.Derive{T}"/>). The sources are gathered only in a
+    /// session: a one-off build has nothing to compare them with.
     /// </summary>
-    T Derive<T>(string key, ImmutableArray<object?> sources, Func<T> create) where T : class =>
-        Session is { } session ? session.Derive(key, sources, create) : create();
+    T Derive<T>(string key, Func<ImmutableArray<object?>> sources, Func<T> create) where T : class =>
+        Session is { } session ? session.Derive(key, sources(), create) : create();
 
     /// <summary>
     /// Declares that the result being computed depends on a file's bytes beyond the document (a dataset a chart

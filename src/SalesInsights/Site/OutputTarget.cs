@@ -27,6 +27,7 @@ public sealed class OutputTarget(string? directory, bool writesPagesEarly = fals
     private BlockingCollection<(string Destination, string Text)>? _queue;
     private Task[] _writers = [];
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly Lock _gate = new();
 
     public string? Directory { get; } = directory;
 
@@ -45,7 +46,7 @@ public sealed class OutputTarget(string? directory, bool writesPagesEarly = fals
         var queue = Volatile.Read(ref _queue);
         if (queue is null)
         {
-            lock (_problems)
+            lock (_gate)
             {
                 if (_queue is null)
                 {
@@ -78,7 +79,7 @@ public sealed class OutputTarget(string? directory, bool writesPagesEarly = fals
     public async Task<IReadOnlyList<string>> CompleteAsync()
     {
         BlockingCollection<(string Destination, string Text)>? queue;
-        lock (_problems)
+        lock (_gate)
         {
             queue = _queue;
         }

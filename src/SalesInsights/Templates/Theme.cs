@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -39,7 +40,7 @@ public sealed class Theme : IStamped
     /// 20 cards each rendered as much template code as all the articles). Keyed by the card object, which a build's
     /// template model makes once per article and never changes.
     /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScriptObject, string?[]> _cards = [];
+    private readonly ConditionalWeakTable<ScriptObject, string?[]> _cards = [];
 
     /// <summary>The partial <c>card_html</c> renders: it may read <c>card</c>, <c>card_heading</c> and site-wide values only.</summary>
     public const string CardPartial = "post-card";

@@ -217,8 +217,8 @@ public sealed class BuildSessionTests : IDisposable
     {
         IExecutionContext context = new NoSessionContext();
 
-        var first = context.Derive("k", ["x"], () => new object());
-        var second = context.Derive("k", ["x"], () => new object());
+        var first = context.Derive("k", () => ["x"], () => new object());
+        var second = context.Derive("k", () => ["x"], () => new object());
 
         Assert.NotSame(first, second);
     }
