@@ -48,9 +48,11 @@ public sealed class Engine
             var dependencies = pipeline.Dependencies.Select(d => process[d]).ToArray();
             process[pipeline.Name] = Task.Run(async () =>
             {
-                var input = await run.ExecutePhaseAsync(pipeline, Phase.Input, []).ConfigureAwait(false);
+                // The input goes through Results, not a local: this lambda's state machine would hold a local until
+                // the process phase ends, and with it every file as read (~150 MB of article text at 10,000 articles).
+                run.Results[(pipeline.Name, Phase.Input)] = await run.ExecutePhaseAsync(pipeline, Phase.Input, []).ConfigureAwait(false);
                 await Task.WhenAll(dependencies).ConfigureAwait(false);
-                run.Results[(pipeline.Name, Phase.Process)] = await run.ExecutePhaseAsync(pipeline, Phase.Process, input).ConfigureAwait(false);
+                run.Results[(pipeline.Name, Phase.Process)] = await run.ExecuteProcessPhaseAsync(pipeline).ConfigureAwait(false);
             }, cancellationToken);
         }
         await Task.WhenAll(process.Values).ConfigureAwait(false);
@@ -154,8 +156,15 @@ public sealed class Engine
         public DiagnosticBag Diagnostics { get; } = new();
         public ConcurrentBag<ModuleTiming> Timings { get; } = [];
 
+        public Task<ImmutableArray<Document>> ExecuteProcessPhaseAsync(Pipeline pipeline) =>
+            ExecutePhaseAsync(pipeline, Phase.Process, Results.TryRemove((pipeline.Name, Phase.Input), out var input) ? input : []);
+
         public async Task<ImmutableArray<Document>> ExecutePhaseAsync(Pipeline pipeline, Phase phase, ImmutableArray<Document> documents)
         {
+            // Modules mostly finish synchronously, so without this the whole phase would run inside its callers'
+            // frames, and their copies of the phase's input would stay reachable until the phase ends, long after
+            // the first module has replaced it. Past the yield only `documents` holds it.
+            await Task.Yield();
             var context = new Context(this, pipeline, phase);
             foreach (var module in pipeline.ModulesOf(phase))
             {

@@ -123,6 +123,42 @@ public sealed class EngineTests
         Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10))));
     }
 
+    [Fact]
+    public async Task What_the_input_phase_read_can_be_collected_once_the_first_process_module_has_replaced_it()
+    {
+        var read = new List<WeakReference>();
+        var stillReachable = new List<bool>();
+        var engine = new Engine([new("p") { Input = [new EmitTracked(read)], Process = [new Upper(), new CollectAndCheck(read, stillReachable)] }], []);
+
+        var result = await engine.RunAsync(CancellationToken.None);
+
+        Assert.Equal(["A"], result.Outputs["p"].Select(d => d.Text));
+        Assert.Equal([false], stillReachable);
+    }
+
+    /// <summary>Emits one document and remembers it only weakly.</summary>
+    private sealed class EmitTracked(List<WeakReference> read) : IModule
+    {
+        public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
+        {
+            var document = Document.FromText("a.md", null, "a");
+            read.Add(new WeakReference(document));
+            return Task.FromResult<ImmutableArray<Document>>([document]);
+        }
+    }
+
+    private sealed class CollectAndCheck(List<WeakReference> read, List<bool> stillReachable) : IModule
+    {
+        public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            stillReachable.AddRange(read.Select(r => r.IsAlive));
+            return Task.FromResult(inputs);
+        }
+    }
+
     private sealed class Await(Task task) : IModule
     {
         public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
