@@ -161,10 +161,13 @@ public sealed class Engine
 
         public async Task<ImmutableArray<Document>> ExecutePhaseAsync(Pipeline pipeline, Phase phase, ImmutableArray<Document> documents)
         {
-            // Modules mostly finish synchronously, so without this the whole phase would run inside its callers'
-            // frames, and their copies of the phase's input would stay reachable until the phase ends, long after
-            // the first module has replaced it. Past the yield only `documents` holds it.
-            await Task.Yield();
+            // Modules mostly finish synchronously, so without this the whole process phase would run inside its
+            // callers' frames, and their copies of the files as read would stay reachable until the phase ends, long
+            // after the first module has replaced them. Past the yield only `documents` holds them.
+            if (phase == Phase.Process)
+            {
+                await Task.Yield();
+            }
             var context = new Context(this, pipeline, phase);
             foreach (var module in pipeline.ModulesOf(phase))
             {
