@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Markdig.Extensions.Tables;
-using SalesInsights.Markdown.Highlighting;
 using SalesInsights.Markdown.Tables;
 
 namespace SalesInsights.Markdown;
@@ -30,6 +27,8 @@ public sealed class MarkdownRenderer
         {
             feature.Configure(builder);
         }
+        // Last, so that it replaces the table renderer the table extension installs.
+        builder.Extensions.Add(new SiteObjectRenderers());
         _pipeline = builder.Build();
     }
 
@@ -85,16 +84,8 @@ public sealed class MarkdownRenderer
             }
         }
 
-        using var writer = new StringWriter(new StringBuilder(markdown.Length * 2));
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new HighlightCodeBlocks());
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlTableRenderer>(new WrapTables());
-        renderer.Render(document);
-        writer.Flush();
-
         return new MarkdownResult(
-            writer.ToString(),
+            Markdig.Markdown.ToHtml(document, _pipeline),
             toc.ToImmutable(),
             anchors.ToImmutable(),
             links.ToImmutable(),
