@@ -85,14 +85,21 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 # (the project machine's disk) skips, when it allocates an inode, every inode freed less than a minute ago, and
 # reads each one to find that out: deleting the previous run's ~12,000 files just before a run made every file
 # and folder the next run created pay for that scan (perf: find_get_block in recently_deleted under ext4_create and
-# ext4_mkdir), and system time grew run after run, 2 s to 28 s for the same build. A trash left by an earlier
-# command is deleted before the first run, followed by a minute's wait.
+# ext4_mkdir), and system time grew run after run, 2 s to 28 s for the same build. So a command deletes what an
+# earlier one left, and its first run waits until a minute has passed since the last deletion (stamped in a file).
+DELETED_AT="$BENCH_DIR/.trash-deleted-at"
+empty_trash() {
+  if [ -d "$TRASH" ]; then rm -rf "$TRASH"; sync; date +%s >"$DELETED_AT"; fi
+}
 empty_trash_before_runs() {
-  if [ -d "$TRASH" ]; then
-    echo "deleting the previous command's outputs, then waiting 65 s so that no inode the runs get was freed within the last minute" >&2
-    rm -rf "$TRASH"; sync; sleep 65
+  empty_trash
+  local wait
+  wait=$(( $(cat "$DELETED_AT" 2>/dev/null || echo 0) + 65 - $(date +%s) ))
+  if [ "$wait" -gt 0 ]; then
+    echo "waiting ${wait} s: files were deleted less than a minute ago, and new files would pay for it" >&2
+    sleep "$wait"
   fi
-  trap 'rm -rf "$TRASH"' EXIT
+  trap empty_trash EXIT
 }
 
 move_away() { # PATH...: rename into the trash (same file system: O(1), outside the timing)
