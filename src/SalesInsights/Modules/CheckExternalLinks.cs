@@ -30,7 +30,7 @@ public sealed class CheckExternalLinks(params string[] pipelines) : IModule
         var links = new ConcurrentBag<(Document Page, HtmlLink Link, string Url)>();
         Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, page =>
         {
-            foreach (var link in (page.Get<HtmlLinks>(Keys.PageLinks) ?? HtmlLinks.Read(page.Text)).Links)
+            foreach (var link in CheckLinks.LinksOf(page).Links)
             {
                 if (ToCheck(link.Url, ownSite) is { } url)
                 {

@@ -58,7 +58,6 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
     private static void CheckChangedPages(BuildSession session, SiteSettings settings, List<Document> pages, HashSet<string> files,
         ConcurrentBag<(Document Page, HtmlLink Link, string Problem)> broken, CancellationToken cancellationToken)
     {
-
         // Everything here is keyed by instances a session hands on unchanged (page texts, the link lists read from
         // them), so an unchanged page costs a lookup: no page is read, hashed or checked again.
         var parsed = new ConcurrentDictionary<string, HtmlLinks>(StringComparer.Ordinal);
@@ -104,7 +103,7 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         Parallel.For(0, pages.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var page = pages[i];
-            var links = page.Get<HtmlLinks>(Keys.PageLinks) ?? HtmlLinks.Read(page.Text);
+            var links = LinksOf(page);
             ids[i] = links.Ids;
             var pageUrl = new Uri(origin + basePath + (page.Get<string>(Keys.Url) ?? "/" + page.Destination));
             foreach (var link in links.Links)
@@ -139,6 +138,11 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
         }
     }
 
+    /// <summary>
+    /// The links and ids of a page: kept at layout when the page was written at once (its text is gone), else read
+    /// from its text.
+    /// </summary>
+    public static HtmlLinks LinksOf(Document page) => page.Get<HtmlLinks>(Keys.PageLinks) ?? HtmlLinks.Read(page.Text);
 
     /// <summary>Why <paramref name="url"/> does not resolve, or null when it does (or points outside the site).</summary>
     public static string? Check(string url, Uri pageUrl, string origin, string basePath, HashSet<string> files, IReadOnlyDictionary<string, HtmlLinks> pages)

@@ -24,10 +24,7 @@ public sealed class WriteOutput : IModule
                     target.Write(destination, text.Text);
                     break;
                 case FileContent file:
-                    var path = Path.Combine(target.Directory, destination);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    File.Copy(file.Path, path, overwrite: true);
-                    target.Count();
+                    target.Copy(destination, file.Path);
                     break;
                 case WrittenContent:
                     break; // written when it was laid out

@@ -92,13 +92,27 @@ public sealed class OutputTarget(string? directory, bool writesPagesEarly = fals
         return [.. _problems];
     }
 
-    public void Count() => Interlocked.Increment(ref _files);
+    private void Count() => Interlocked.Increment(ref _files);
+
+    /// <summary>The path of <paramref name="destination"/> under the output folder, whose parent folder now exists.</summary>
+    private string PathOf(string destination)
+    {
+        var path = Path.Combine(Directory ?? throw new InvalidOperationException("This build writes nothing."), destination);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    /// <summary>Copies the file at <paramref name="source"/> to <paramref name="destination"/> under the output folder, byte for byte.</summary>
+    public void Copy(string destination, string source)
+    {
+        File.Copy(source, PathOf(destination), overwrite: true);
+        Count();
+    }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="destination"/> under the output folder (UTF-8, no BOM).</summary>
     public void Write(string destination, string text)
     {
-        var path = Path.Combine(Directory ?? throw new InvalidOperationException("This build writes nothing."), destination);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = PathOf(destination);
         // One open, one write, one close: File.WriteAllText also locks, preallocates and seeks, and on a large
         // build those system calls cost more than the writing (BENCHMARKS.md).
         var bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
