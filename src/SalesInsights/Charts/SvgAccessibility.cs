@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace SalesInsights.Charts;
@@ -9,7 +10,7 @@ namespace SalesInsights.Charts;
 /// clip path, text as plain <c>&lt;text&gt;</c> with a font stack instead of per-glyph positions measured
 /// with a font the reader may not have, and the theme's class names on what is text, grid, background or a series.
 /// </summary>
-internal static class SvgAccessibility
+internal static partial class SvgAccessibility
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
@@ -28,17 +29,23 @@ internal static class SvgAccessibility
             new XElement(Svg + "title", new XAttribute("id", $"{id}-title"), title),
             new XElement(Svg + "desc", new XAttribute("id", $"{id}-desc"), description));
 
+        // Skia numbers clip paths with a counter shared by every drawing in the process, so the same chart got
+        // different ids from build to build (whichever chart a thread drew first): renumbered in document order,
+        // a chart's SVG depends on the chart alone.
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Rename(string original) =>
+            renamed.TryGetValue(original, out var name) ? name : renamed[original] = string.Create(CultureInfo.InvariantCulture, $"{id}-clip{renamed.Count + 1}");
         foreach (var element in root.Descendants().ToList())
         {
             if (element.Attribute("id") is { } elementId && element.Name != Svg + "title" && element.Name != Svg + "desc")
             {
-                elementId.Value = $"{id}-{elementId.Value}";
+                elementId.Value = Rename(elementId.Value);
             }
             foreach (var attribute in element.Attributes())
             {
                 if (attribute.Value.Contains("url(#", StringComparison.Ordinal))
                 {
-                    attribute.Value = attribute.Value.Replace("url(#", $"url(#{id}-", StringComparison.Ordinal);
+                    attribute.Value = Reference().Replace(attribute.Value, m => $"url(#{Rename(m.Groups[1].Value)})");
                 }
             }
             Recolor(element);
@@ -104,6 +111,9 @@ internal static class SvgAccessibility
         }
         return classes;
     }
+
+    [GeneratedRegex(@"url\(#([^)]*)\)")]
+    private static partial Regex Reference();
 
     private static string Hex(ScottPlot.Color color) => color.ToHex()[..7].ToUpperInvariant();
 

@@ -82,6 +82,30 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void Every_clip_path_reference_points_at_a_clip_path_of_the_same_drawing()
+    {
+        foreach (var svg in Svg.All(Figure(WinRate, id: "chart-one")))
+        {
+            var ids = svg.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var references = svg.Descendants().Select(e => e.Attribute("clip-path")?.Value).OfType<string>().ToList();
+
+            Assert.NotEmpty(references);
+            Assert.All(references, r => Assert.Contains(r["url(#".Length..^1], ids));
+        }
+    }
+
+    [Fact]
+    public void The_same_chart_drawn_twice_is_the_same_text_so_builds_are_reproducible()
+    {
+        // Another chart drawn in between moves Skia's process-wide clip-path counter on.
+        var first = Figure(WinRate);
+        Figure(WinRate.Replace("Win rate by segment", "Another chart", StringComparison.Ordinal), id: "chart-another");
+        var second = Figure(WinRate);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Text_takes_the_themes_chart_colour_and_series_keep_the_palette_with_a_class_to_hook()
     {
         var svg = Svg.Of(Figure(WinRate));

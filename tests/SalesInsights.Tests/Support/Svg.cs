@@ -15,6 +15,10 @@ public static partial class Svg
         return XElement.Parse(figureHtml[start..end]);
     }
 
+    /// <summary>Every drawing of a figure: the wide one, then the narrow one.</summary>
+    public static List<XElement> All(string figureHtml) =>
+        [.. Drawing().Matches(figureHtml).Select(m => XElement.Parse(m.Value))];
+
     /// <summary>Elements painted in a series colour (bars, slices, points, lines, legend swatches).</summary>
     public static List<XElement> Marks(XElement svg, int series) =>
         [.. svg.Descendants().Where(e => e.Attribute("class")?.Value == $"series-{series}")];
@@ -33,6 +37,9 @@ public static partial class Svg
 
     public static List<string> TableHeaders(string figureHtml) =>
         [.. Header().Matches(figureHtml[..figureHtml.IndexOf("</thead>", StringComparison.Ordinal)]).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [GeneratedRegex("<svg.*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex Drawing();
 
     [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
