@@ -178,6 +178,25 @@ public sealed class DataCatalogTests
     }
 
     [Fact]
+    public void Files_loaded_side_by_side_are_listed_in_name_order_each_with_its_own_rows()
+    {
+        var files = Enumerable.Range(1, 7).ToDictionary(
+            i => $"t{i}.csv",
+            i => "n\n" + string.Join('\n', Enumerable.Range(0, i * 500)));
+        // The same table name as t1.csv, and first in name order: it is loaded, t1.csv is reported.
+        files["T1.csv"] = "n\n1";
+        var (catalog, _) = TestData.Folder(files);
+        using (catalog)
+        {
+            Assert.Equal(["t1", "t2", "t3", "t4", "t5", "t6", "t7"], catalog.Datasets.Select(d => d.Name));
+            Assert.Equal([1L, 1000, 1500, 2000, 2500, 3000, 3500], catalog.Datasets.Select(d => d.RowCount));
+            Assert.Equal(3500L, catalog.Query("SELECT count(*) FROM t7").Result!.Rows[0][0]);
+            var duplicate = Assert.Single(catalog.Problems);
+            Assert.Equal("t1.csv", duplicate.Path);
+        }
+    }
+
+    [Fact]
     public void The_fingerprint_changes_when_a_data_file_changes()
     {
         var (before, directory) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "a\n1\n" });
