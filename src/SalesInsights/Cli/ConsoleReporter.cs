@@ -83,6 +83,16 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool i
                 }
             }
         }
+        if (result.ModuleAllocations.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Allocated by per-document modules (on the threads doing the work; writing pages and other modules not included):");
+            foreach (var module in result.ModuleAllocations)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{module.Module,-22} {module.Bytes >> 20,8} MiB {module.Documents,10} documents {module.Bytes / Math.Max(1, module.Documents) >> 10,8} KiB each"));
+            }
+        }
         if (result.SlowestDocuments.Length > 0)
         {
             output.WriteLine();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using Scriban.Runtime;
 using SalesInsights.Html;
 using SalesInsights.Pipeline;
@@ -26,12 +25,11 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
         var timings = context.TryGet<DocumentTimings>();
         Parallel.For(0, inputs.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var started = Stopwatch.GetTimestamp();
             var document = inputs[i];
-            results[i] = session is null
+            Document? Run() => session is null
                 ? Render(document, model, context, target)
                 : session.GetOrExecute(this, context, document, modelInputs, c => Render(document, model, c, null));
-            timings?.Add(document, Stopwatch.GetElapsedTime(started));
+            results[i] = timings is null ? Run() : timings.Measure(nameof(ApplyLayout), document, Run);
         });
         return Task.FromResult<ImmutableArray<Document>>([.. results.OfType<Document>()]);
     }

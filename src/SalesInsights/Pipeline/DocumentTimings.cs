@@ -4,12 +4,26 @@ using System.Collections.Immutable;
 namespace SalesInsights.Pipeline;
 
 /// <summary>
-/// Time spent on each document by per-document modules, collected only when a build is profiled (register one
-/// with the engine); <see cref="ForEachDocument"/> records into it when it is there.
+/// Time spent on each document by per-document modules, and what each such module allocated, collected only when
+/// a build is profiled (register one with the engine); <see cref="ForEachDocument"/> records into it when it is there.
 /// </summary>
 public sealed class DocumentTimings
 {
     private readonly ConcurrentDictionary<string, long> _ticks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModuleAllocation> _allocations = new(StringComparer.Ordinal);
+
+    /// <summary>Measures <paramref name="work"/> on one document: its time, and the bytes this thread allocated meanwhile.</summary>
+    /// <remarks>A module's work on one document runs on one thread, so the thread's own count is exact and no other pipeline's allocations leak in.</remarks>
+    public T Measure<T>(string module, Document document, Func<T> work)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = work();
+        Add(document, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        _allocations.AddOrUpdate(module, new ModuleAllocation(module, bytes, 1), (_, total) => total with { Bytes = total.Bytes + bytes, Documents = total.Documents + 1 });
+        return result;
+    }
 
     public void Add(Document document, TimeSpan elapsed) =>
         _ticks.AddOrUpdate(document.Source ?? document.Destination ?? "(generated)", elapsed.Ticks, (_, ticks) => ticks + elapsed.Ticks);
@@ -23,7 +37,14 @@ public sealed class DocumentTimings
             .Take(count)
             .Select(kv => new DocumentTiming(kv.Key, TimeSpan.FromTicks(kv.Value))),
     ];
+
+    /// <summary>What each per-document module allocated over all its documents (and pipelines), most first.</summary>
+    public ImmutableArray<ModuleAllocation> Allocations() =>
+        [.. _allocations.Values.OrderByDescending(a => a.Bytes).ThenBy(a => a.Module, StringComparer.Ordinal)];
 }
 
 /// <summary>How long the per-document modules spent on one document.</summary>
 public sealed record DocumentTiming(string Document, TimeSpan Elapsed);
+
+/// <summary>Bytes a per-document module allocated while working on its documents, on the threads that did the work.</summary>
+public sealed record ModuleAllocation(string Module, long Bytes, int Documents);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 
 namespace SalesInsights.Pipeline;
 
@@ -28,16 +27,7 @@ public abstract class ForEachDocument : IModule
         {
             try
             {
-                if (timings is null)
-                {
-                    results[i] = Run(inputs[i]);
-                }
-                else
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    results[i] = Run(inputs[i]);
-                    timings.Add(inputs[i], Stopwatch.GetElapsedTime(started));
-                }
+                results[i] = timings is null ? Run(inputs[i]) : timings.Measure(GetType().Name, inputs[i], () => Run(inputs[i]));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

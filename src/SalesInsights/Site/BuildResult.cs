@@ -15,6 +15,9 @@ public sealed record BuildResult(
     /// <summary>The documents that took longest in per-document modules; empty unless the build was profiled.</summary>
     public ImmutableArray<DocumentTiming> SlowestDocuments { get; init; } = [];
 
+    /// <summary>What each per-document module allocated; empty unless the build was profiled.</summary>
+    public ImmutableArray<ModuleAllocation> ModuleAllocations { get; init; } = [];
+
     /// <summary>How long the pipelines ran; the rest of <see cref="Elapsed"/> is loading settings, theme and data, and swapping the output in.</summary>
     public TimeSpan PipelinesElapsed { get; init; }
 

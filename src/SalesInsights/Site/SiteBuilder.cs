@@ -113,6 +113,7 @@ public static class SiteBuilder
         return new BuildResult(sorted, result.Outputs, pages, target.FilesWritten, watch.Elapsed, result.Timings)
         {
             SlowestDocuments = documentTimings?.Slowest(10) ?? [],
+            ModuleAllocations = documentTimings?.Allocations() ?? [],
             PipelinesElapsed = result.Elapsed,
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,

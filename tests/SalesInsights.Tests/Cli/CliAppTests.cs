@@ -35,6 +35,22 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task A_profiled_build_prints_each_module_what_each_per_document_module_allocated_and_the_slowest_documents()
+    {
+        using var site = new TestSite();
+        site.Post("a", "A").Post("b", "B");
+        var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Repository.Theme, "--output", site.Output, "--profile");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"posts\s+Process\s+\(phase\)\s+\d+\.\d ms\s+2", output);
+        Assert.Matches(@"\n\s+RenderMarkdown\s+\d+\.\d ms\s+2", output);
+        Assert.Contains("Allocated by per-document modules", output, StringComparison.Ordinal);
+        Assert.Matches(@"\nRenderMarkdown\s+\d+ MiB\s+2 documents\s+[1-9]\d* KiB each", output);
+        Assert.Matches(@"\nApplyLayout\s+\d+ MiB\s+\d+ documents\s+[1-9]\d* KiB each", output);
+        Assert.Matches(@"Slowest documents[^\n]*\n\s+\d+\.\d ms\s+\S+", output);
+    }
+
+    [Fact]
     public async Task With_no_command_the_site_is_built()
     {
         using var site = new TestSite();
