@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -16,6 +17,11 @@ namespace SalesInsights.Templates;
 public sealed class Theme : IStamped
 {
     public const string BaseLayout = "base";
+
+    private const int MaxKeptCapacity = 1024 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_page;
     private readonly FrozenDictionary<string, (Template Template, string Path)> _layouts;
     private readonly FrozenDictionary<string, (Template Template, string Path)> _partials;
 
@@ -141,6 +147,11 @@ public sealed class Theme : IStamped
         var context = new EscapingTemplateContext();
         context.PushGlobal(_functions);
         context.PushGlobal(globals);
+        // Each thread writes its pages into one builder it keeps: a new one per page grew chunk by chunk to the
+        // page's size, twice (layout, then base), 140 KB of the 232 KB a post page allocated.
+        var builder = t_page ??= new StringBuilder(64 * 1024);
+        builder.Clear();
+        context.PushOutput(new StringBuilderOutput(builder));
         try
         {
             var html = entry.Template.Render(context);
@@ -157,6 +168,14 @@ public sealed class Theme : IStamped
             diagnostics.Report(Diagnostic.Error("SI0403", $"{e.OriginalMessage} (while rendering {documentPath})",
                 string.IsNullOrEmpty(span.FileName) ? entry.Path : span.FileName, span.Start.Line + 1, span.Start.Column + 1));
             return null;
+        }
+        finally
+        {
+            // A builder that once held a huge page (an archive of every article) is not kept for the next one.
+            if (builder.Capacity > MaxKeptCapacity)
+            {
+                t_page = null;
+            }
         }
     }
 

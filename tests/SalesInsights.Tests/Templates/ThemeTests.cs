@@ -35,6 +35,22 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void Pages_rendered_one_after_another_on_a_thread_share_nothing_not_even_after_a_failed_or_huge_one()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/base.html", "<main>{{ content }}</main>")
+            .Write("t/layouts/page.html", "{{ text }}")
+            .Write("t/layouts/broken.html", "half a page {{ include 'nope' }}");
+        var (theme, diagnostics) = Load(site, "t");
+        var huge = new string('h', 2 << 20);
+
+        Assert.Equal("<main>first</main>", theme.Render("page", new ScriptObject { ["text"] = "first" }, diagnostics, "a"));
+        Assert.Null(theme.Render("broken", [], diagnostics, "b"));
+        Assert.Equal("<main>" + huge + "</main>", theme.Render("page", new ScriptObject { ["text"] = huge }, diagnostics, "c"));
+        Assert.Equal("<main>last</main>", theme.Render("page", new ScriptObject { ["text"] = "last" }, diagnostics, "d"));
+    }
+
+    [Fact]
     public void A_layout_is_wrapped_in_the_base_layout_and_partials_are_not_escaped_twice()
     {
         using var site = new TestSite();
