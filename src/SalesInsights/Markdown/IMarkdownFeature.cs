@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Syntax;
 
 namespace SalesInsights.Markdown;
 
@@ -11,5 +10,5 @@ public interface IMarkdownFeature
 {
     void Configure(MarkdownPipelineBuilder builder);
 
-    void Prepare(MarkdownDocument document, MarkdownRenderContext context);
+    void Prepare(MarkdownNodes nodes, MarkdownRenderContext context);
 }

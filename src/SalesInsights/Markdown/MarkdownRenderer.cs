@@ -38,15 +38,16 @@ public sealed class MarkdownRenderer
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         context.AttachTo(document);
+        var nodes = MarkdownNodes.Of(document);
         foreach (var feature in _features)
         {
-            feature.Prepare(document, context);
+            feature.Prepare(nodes, context);
         }
-        WrapTables.MoveAlignmentToClasses(document);
+        WrapTables.MoveAlignmentToClasses(nodes);
 
         var toc = ImmutableArray.CreateBuilder<TocEntry>();
         var anchors = ImmutableArray.CreateBuilder<string>();
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var heading in nodes.Blocks<HeadingBlock>())
         {
             var id = heading.GetAttributes().Id;
             if (string.IsNullOrEmpty(id))
@@ -62,7 +63,7 @@ public sealed class MarkdownRenderer
         }
 
         var links = ImmutableArray.CreateBuilder<MarkdownLink>();
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in nodes.Inlines<LinkInline>())
         {
             if (link.Url is not { Length: > 0 } url)
             {
@@ -89,8 +90,8 @@ public sealed class MarkdownRenderer
             toc.ToImmutable(),
             anchors.ToImmutable(),
             links.ToImmutable(),
-            CountWords(document),
-            document.Descendants<ParagraphBlock>().Select(p => PlainText(p.Inline)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
+            nodes.Words,
+            nodes.Blocks<ParagraphBlock>().Select(p => PlainText(p.Inline)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
     }
 
     /// <summary>The text a reader sees in some inlines, without markup.</summary>
@@ -117,37 +118,5 @@ public sealed class MarkdownRenderer
             }
         }
         return text.ToString().Trim();
-    }
-
-    private static int CountWords(MarkdownDocument document)
-    {
-        var words = 0;
-        foreach (var leaf in document.Descendants<LeafBlock>())
-        {
-            if (leaf.Inline is null || leaf is CodeBlock)
-            {
-                continue;
-            }
-            foreach (var inline in leaf.Inline.Descendants<Inline>())
-            {
-                var span = inline switch
-                {
-                    LiteralInline literal => literal.Content.AsSpan(),
-                    CodeInline code => code.Content.AsSpan(),
-                    _ => [],
-                };
-                var inWord = false;
-                foreach (var c in span)
-                {
-                    var letter = !char.IsWhiteSpace(c);
-                    if (letter && !inWord)
-                    {
-                        words++;
-                    }
-                    inWord = letter;
-                }
-            }
-        }
-        return words;
     }
 }

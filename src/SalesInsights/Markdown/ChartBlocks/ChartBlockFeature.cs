@@ -22,9 +22,9 @@ public sealed class ChartBlockFeature(DataCatalog? catalog = null, ChartCache? c
     {
     }
 
-    public void Prepare(MarkdownDocument document, MarkdownRenderContext context)
+    public void Prepare(MarkdownNodes nodes, MarkdownRenderContext context)
     {
-        var blocks = document.Descendants<FencedCodeBlock>()
+        var blocks = nodes.Blocks<FencedCodeBlock>()
             .Where(b => string.Equals(b.Info?.Trim(), Language, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (blocks.Count == 0)

@@ -26,9 +26,9 @@ public sealed class DataNoteFeature(DataCatalog? catalog = null) : IMarkdownFeat
     {
     }
 
-    public void Prepare(MarkdownDocument document, MarkdownRenderContext context)
+    public void Prepare(MarkdownNodes nodes, MarkdownRenderContext context)
     {
-        foreach (var block in document.Descendants<FencedCodeBlock>().Where(b => string.Equals(b.Info?.Trim(), Language, StringComparison.OrdinalIgnoreCase)))
+        foreach (var block in nodes.Blocks<FencedCodeBlock>().Where(b => string.Equals(b.Info?.Trim(), Language, StringComparison.OrdinalIgnoreCase)))
         {
             var data = catalog ?? BuildServices.Find<DataCatalog>(context);
             if (data is null)

@@ -19,10 +19,10 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
 {
     public void Configure(MarkdownPipelineBuilder builder) => builder.Extensions.AddIfNotAlready<InlineValueExtension>();
 
-    public void Prepare(MarkdownDocument document, MarkdownRenderContext context)
+    public void Prepare(MarkdownNodes nodes, MarkdownRenderContext context)
     {
-        var queries = NamedQueries(document, context);
-        var values = document.Descendants<InlineValue>().ToList();
+        var queries = NamedQueries(nodes, context);
+        var values = nodes.Inlines<InlineValue>().ToList();
         if (queries.Count == 0 && values.Count == 0)
         {
             return;
@@ -90,7 +90,7 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
     private sealed record NamedQuery(string Sql, int Line, int Column);
 
     /// <summary>Queries from front matter, then from the document's <c>```sql name=x</c> blocks, which are hidden from readers.</summary>
-    private static Dictionary<string, NamedQuery> NamedQueries(MarkdownDocument document, MarkdownRenderContext context)
+    private static Dictionary<string, NamedQuery> NamedQueries(MarkdownNodes nodes, MarkdownRenderContext context)
     {
         var queries = new Dictionary<string, NamedQuery>(StringComparer.Ordinal);
         if (context.Metadata[Keys.Queries] is { } declared)
@@ -118,7 +118,7 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
                 context.Error("SI311", "Front matter 'queries:' must map names to SQL, e.g. 'queries: {win_rate: SELECT ...}'.", line);
             }
         }
-        foreach (var block in document.Descendants<FencedCodeBlock>())
+        foreach (var block in nodes.Blocks<FencedCodeBlock>())
         {
             if (!string.Equals(block.Info?.Trim(), "sql", StringComparison.OrdinalIgnoreCase) || block.Arguments is not { } arguments)
             {

@@ -27,9 +27,9 @@ public sealed class KpiTileFeature(DataCatalog? catalog = null) : IMarkdownFeatu
     {
     }
 
-    public void Prepare(MarkdownDocument document, MarkdownRenderContext context)
+    public void Prepare(MarkdownNodes nodes, MarkdownRenderContext context)
     {
-        var blocks = document.Descendants<FencedCodeBlock>().Where(IsKpi).ToList();
+        var blocks = nodes.Blocks<FencedCodeBlock>().Where(IsKpi).ToList();
         if (blocks.Count == 0)
         {
             return;

@@ -1,7 +1,6 @@
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Syntax;
 
 namespace SalesInsights.Markdown.Tables;
 
@@ -13,9 +12,9 @@ namespace SalesInsights.Markdown.Tables;
 public sealed class WrapTables : HtmlTableRenderer
 {
     /// <summary>Turns column alignments into <c>align-left|center|right</c> classes on every cell, before rendering.</summary>
-    public static void MoveAlignmentToClasses(MarkdownDocument document)
+    public static void MoveAlignmentToClasses(MarkdownNodes nodes)
     {
-        foreach (var table in document.Descendants<Table>())
+        foreach (var table in nodes.Blocks<Table>())
         {
             foreach (var row in table.OfType<TableRow>())
             {
