@@ -75,17 +75,9 @@ public static class ChartStyle
         plot.Axes.Bottom.TickLabelStyle.FontSize = FontSize;
     }
 
-    /// <summary>One tick per category, thinned so labels do not collide at 720 px.</summary>
-    public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels, IReadOnlyList<double> positions, int maxLabels)
-    {
-        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)maxLabels));
-        var ticks = new List<Tick>();
-        for (var i = 0; i < labels.Count; i += step)
-        {
-            ticks.Add(new Tick(positions[i], labels[i], true));
-        }
-        axis.TickGenerator = new NumericManual([.. ticks]);
-    }
+    /// <summary>One tick per category, at most <paramref name="maxLabels"/>, fewer or wrapped where they would collide.</summary>
+    public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels, IReadOnlyList<double> positions, int maxLabels) =>
+        axis.TickGenerator = new CategoryTickGenerator(labels, positions, maxLabels);
 
     public static void Legend(Plot plot, IEnumerable<(string Label, Color Color)> items)
     {
