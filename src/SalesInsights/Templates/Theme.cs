@@ -148,8 +148,10 @@ public sealed class Theme : IStamped
         context.PushGlobal(_functions);
         context.PushGlobal(globals);
         // Each thread writes its pages into one builder it keeps: a new one per page grew chunk by chunk to the
-        // page's size, twice (layout, then base), 140 KB of the 232 KB a post page allocated.
-        var builder = t_page ??= new StringBuilder(64 * 1024);
+        // page's size, twice (layout, then base), 140 KB of the 232 KB a post page allocated. It is taken off the
+        // thread while a page renders, so a render inside a render could never write into another page.
+        var builder = t_page ?? new StringBuilder(64 * 1024);
+        t_page = null;
         builder.Clear();
         context.PushOutput(new StringBuilderOutput(builder));
         try
@@ -172,9 +174,9 @@ public sealed class Theme : IStamped
         finally
         {
             // A builder that once held a huge page (an archive of every article) is not kept for the next one.
-            if (builder.Capacity > MaxKeptCapacity)
+            if (builder.Capacity <= MaxKeptCapacity)
             {
-                t_page = null;
+                t_page = builder;
             }
         }
     }

@@ -51,6 +51,19 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void What_one_page_assigns_is_gone_when_the_next_page_is_rendered()
+    {
+        using var site = new TestSite();
+        site.Write("t/layouts/base.html", "{{ content }}")
+            .Write("t/layouts/sets.html", "{{ secret = text }}{{ for i in 1..2 }}{{ end }}set")
+            .Write("t/layouts/reads.html", "[{{ secret }}][{{ i }}][{{ text }}]");
+        var (theme, diagnostics) = Load(site, "t");
+
+        Assert.Equal("set", theme.Render("sets", new ScriptObject { ["text"] = "<leak>" }, diagnostics, "a"));
+        Assert.Equal("[][][]", theme.Render("reads", [], diagnostics, "b"));
+    }
+
+    [Fact]
     public void A_layout_is_wrapped_in_the_base_layout_and_partials_are_not_escaped_twice()
     {
         using var site = new TestSite();
