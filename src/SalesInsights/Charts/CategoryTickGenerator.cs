@@ -29,16 +29,17 @@ internal sealed class CategoryTickGenerator(IReadOnlyList<string> labels, IReadO
             float Extent(IReadOnlyList<string> candidates) => horizontal
                 ? candidates.Max(text => labelStyle.Measure(text, paint).Width)
                 : candidates.Max(text => labelStyle.Measure(text, paint).Height);
-            if (horizontal && Extent(texts) + Gap > slot * step && labels.Any(l => l.Contains(' ', StringComparison.Ordinal)))
+            var extent = Extent(texts);
+            if (horizontal && extent + Gap > slot * step && labels.Any(l => l.Contains(' ', StringComparison.Ordinal)))
             {
                 var wrapped = labels.Select(TwoLines).ToArray();
-                if (Extent(wrapped) < Extent(texts))
+                var wrappedExtent = Extent(wrapped);
+                if (wrappedExtent < extent)
                 {
-                    texts = wrapped;
+                    (texts, extent) = (wrapped, wrappedExtent);
                 }
             }
-            var extent = Extent(texts) + Gap;
-            while (step < count && extent > slot * step)
+            while (step < count && extent + Gap > slot * step)
             {
                 step++;
             }

@@ -110,16 +110,8 @@ public sealed class DataCatalog : IDisposable, IStamped
         Parallel.ForEach(Partitioner.Create(order, loadBalance: true), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (file, name, relative) = toLoad[i];
-            DuckDBConnection connection;
-            lock (main)
-            {
-                connection = main.Duplicate();
-            }
-            using (connection)
-            {
-                connection.Open();
-                loaded[i] = Load(connection, file, name, relative);
-            }
+            using var connection = Connect(main);
+            loaded[i] = Load(connection, file, name, relative);
         });
         foreach (var (dataset, problem) in loaded)
         {
@@ -233,13 +225,15 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>A connection of our own to the shared database: DuckDB connections are not safe to share across threads.</summary>
     private DuckDBConnection Rent()
     {
-        if (_pool.TryTake(out var connection))
+        return _pool.TryTake(out var connection) ? connection : Connect(_main);
+    }
+
+    /// <summary>A new, open connection to the database <paramref name="main"/> is connected to.</summary>
+    private static DuckDBConnection Connect(DuckDBConnection main)
+    {
+        lock (main)
         {
-            return connection;
-        }
-        lock (_main)
-        {
-            var duplicate = _main.Duplicate();
+            var duplicate = main.Duplicate();
             duplicate.Open();
             return duplicate;
         }

@@ -13,10 +13,6 @@ public sealed class MarkdownNodes
     private readonly List<Block> _blocks = [];
     private readonly List<Inline> _inlines = [];
 
-    private MarkdownNodes(MarkdownDocument document) => Document = document;
-
-    public MarkdownDocument Document { get; }
-
     /// <summary>Words of the text a reader reads: prose, headings, table cells and inline code, not code blocks.</summary>
     public int Words { get; private set; }
 
@@ -31,7 +27,7 @@ public sealed class MarkdownNodes
 
     public static MarkdownNodes Of(MarkdownDocument document)
     {
-        var nodes = new MarkdownNodes(document);
+        var nodes = new MarkdownNodes();
         // Depth first, children pushed last to first: the order of Markdig's own Descendants.
         var blocks = new Stack<Block>();
         var inlines = new Stack<Inline>();

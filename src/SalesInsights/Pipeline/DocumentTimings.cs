@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 
 namespace SalesInsights.Pipeline;
 
@@ -17,15 +18,15 @@ public sealed class DocumentTimings
     public T Measure<T>(string module, Document document, Func<T> work)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var result = work();
-        Add(document, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        Add(document, Stopwatch.GetElapsedTime(started));
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         _allocations.AddOrUpdate(module, new ModuleAllocation(module, bytes, 1), (_, total) => total with { Bytes = total.Bytes + bytes, Documents = total.Documents + 1 });
         return result;
     }
 
-    public void Add(Document document, TimeSpan elapsed) =>
+    private void Add(Document document, TimeSpan elapsed) =>
         _ticks.AddOrUpdate(document.Source ?? document.Destination ?? "(generated)", elapsed.Ticks, (_, ticks) => ticks + elapsed.Ticks);
 
     /// <summary>The <paramref name="count"/> documents that took longest over all modules, slowest first.</summary>
