@@ -11,12 +11,13 @@
 #   tests/benchmarks/run.sh incremental      one-article rebuild on the preview path (runs preview/preview-edit.sh)
 #   tests/benchmarks/run.sh micro [FILTER]   the BenchmarkDotNet micro-benchmarks (tests/SalesInsights.Benchmarks)
 #   tests/benchmarks/run.sh profile N        one build of N articles with --profile (where the time goes;
-#                                            PROFILE_DLL=path/SalesInsights.dll to profile another build)
+#                                            PROFILE_DLL=path/SalesInsights.dll, or a native
+#                                            executable, to profile another build)
 #   tests/benchmarks/run.sh clean            delete the generated corpora and moved-aside outputs
 #   tests/benchmarks/run.sh [all]            check, then cold 1000 10000, sample, charts and incremental
 #
-# Prerequisites: the .NET SDK of global.json, python3 (standard library only), GNU time (/usr/bin/time),
-# and Hugo (the Debian package, 0.111 when this was written) for the comparison.
+# Prerequisites: the .NET SDK of global.json, python3 (standard library only), GNU time (/usr/bin/time), clang and
+# zlib1g-dev (for the native executable), and Hugo (the Debian package, 0.111 when this was written) for the comparison.
 #
 # Every timed build is a cold build: the output folder and caches are moved aside first (a rename, outside the
 # timing), and the timed process is the tool itself, run from its built binary (dotnet build -c Release, then
@@ -37,8 +38,8 @@ CHART_POSTS="${CHART_POSTS:-200}"
 CHARTS="${CHARTS:-500}"
 CHART_ROWS="${CHART_ROWS:-1000000}"
 DLL="$REPO/src/SalesInsights/bin/Release/net10.0/SalesInsights.dll"
-R2R_DIR="$BENCH_DIR/publish-r2r"
-R2R_DLL="$R2R_DIR/SalesInsights.dll"
+NATIVE_DIR="$BENCH_DIR/publish-native"
+NATIVE="$NATIVE_DIR/SalesInsights"
 TRASH="$BENCH_DIR/.trash"
 RESULTS="$BENCH_DIR/results.tsv"
 
@@ -50,6 +51,8 @@ cmd_check() {
   command -v python3 >/dev/null || missing+=("python3: apt-get install -y python3")
   [ -x /usr/bin/time ] || missing+=("GNU time: apt-get install -y time")
   command -v hugo >/dev/null || missing+=("hugo: apt-get install -y hugo")
+  command -v clang >/dev/null || compgen -c clang- | grep -qx 'clang-[0-9]*' \
+    || missing+=("clang (for the native executable): apt-get install -y clang zlib1g-dev")
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Missing prerequisites (or run: sudo tests/benchmarks/run.sh install):" >&2
     printf '  %s\n' "${missing[@]}" >&2
@@ -62,21 +65,21 @@ cmd_install() {
   command -v apt-get >/dev/null || die "install knows apt-get only; install python3, GNU time and hugo yourself"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq hugo time python3 >/dev/null
+  apt-get install -y -qq hugo time python3 clang zlib1g-dev >/dev/null
   command -v dotnet >/dev/null || echo "Install the .NET SDK of global.json yourself: https://dot.net/install" >&2
   cmd_check
 }
 
-# Two builds of the same code are timed: the plain `dotnet build -c Release` output (JIT at run time) and a
-# ReadyToRun publish (machine code compiled ahead of time for linux-x64, the runtime packs come from NuGet).
+# Two builds of the same code are timed: the plain `dotnet build -c Release` output (JIT at run time) and the
+# native executable (`dotnet publish -p:PublishAot=true`: compiled ahead of time for linux-x64, no JIT; needs clang).
 build_release() {
   if [ -z "${SKIP_BUILD:-}" ]; then
     (cd "$REPO" && dotnet build src/SalesInsights -c Release -nologo -v q >/dev/null) || die "dotnet build failed"
-    (cd "$REPO" && dotnet publish src/SalesInsights -c Release -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$R2R_DIR" -nologo -v q >/dev/null) || die "dotnet publish (ReadyToRun) failed"
+    (cd "$REPO" && dotnet publish src/SalesInsights -c Release -r linux-x64 -p:PublishAot=true \
+      -o "$NATIVE_DIR" -nologo -v q >/dev/null) || die "dotnet publish -p:PublishAot=true failed (is clang installed?)"
   fi
   [ -f "$DLL" ] || die "no $DLL: run dotnet build src/SalesInsights -c Release"
-  [ -f "$R2R_DLL" ] || die "no $R2R_DLL: run without SKIP_BUILD"
+  [ -x "$NATIVE" ] || die "no $NATIVE: run without SKIP_BUILD"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -149,10 +152,14 @@ timed() {
     "$label" "$n" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$((rss / 1024))" "$files" "$load" >&2
 }
 
-si_build() { # DIR N [LABEL [DLL]]: one cold SalesInsights build of DIR/input into DIR/output
-  local dir="$1" n="$2" label="${3:-SalesInsights}" dll="${4:-$DLL}"
+tool() { # PROGRAM: the command line that runs it: a .dll through `dotnet`, the native executable as it is
+  case "$1" in *.dll) echo dotnet "$1" ;; *) echo "$1" ;; esac
+}
+
+si_build() { # DIR N [LABEL [PROGRAM]]: one cold SalesInsights build of DIR/input into DIR/output
+  local dir="$1" n="$2" label="${3:-SalesInsights}" program="${4:-$DLL}"
   move_away "$dir/output" "$dir/.cache"
-  timed "$label" "$n" "$dir/output" dotnet "$dll" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
+  timed "$label" "$n" "$dir/output" $(tool "$program") build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
 }
 
 hugo_build() { # DIR N [LABEL]
@@ -208,13 +215,13 @@ cmd_cold() {
     si_build "$si" "$n" warm-up; hugo_build "$hugo" "$n" warm-up
     for r in $(seq "$RUNS"); do
       si_build "$si" "$n"
-      si_build "$si" "$n" SalesInsights-R2R "$R2R_DLL"
+      si_build "$si" "$n" SalesInsights-native "$NATIVE"
       hugo_build "$hugo" "$n"
     done
   done
   echo
   echo "Command: tests/benchmarks/run.sh cold $*   (RUNS=$RUNS SEED=$SEED; $(hugo version | cut -d' ' -f1-2); $(dotnet --version) SDK)"
-  table Hugo SalesInsights SalesInsights-R2R
+  table Hugo SalesInsights SalesInsights-native
 }
 
 cmd_sample() {
@@ -229,11 +236,11 @@ cmd_sample() {
   n="$(find "$dir/input/posts" -name '*.md' | wc -l)"
   for r in $(seq "$RUNS"); do
     si_build "$dir" "$n" sample-site
-    si_build "$dir" "$n" sample-site-R2R "$R2R_DLL"
+    si_build "$dir" "$n" sample-site-native "$NATIVE"
   done
   echo
   echo "Command: tests/benchmarks/run.sh sample   (RUNS=$RUNS; the repository's input/ and theme/, output and caches moved aside before each run)"
-  table sample-site sample-site-R2R
+  table sample-site sample-site-native
 }
 
 cmd_charts() {
@@ -281,7 +288,7 @@ cmd_profile() {
   move_away "$dir/output" "$dir/.cache"
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -f "whole process: wall %e s, user %U s, system %S s, peak RSS %M KiB" \
-    dotnet "${PROFILE_DLL:-$DLL}" build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
+    $(tool "${PROFILE_DLL:-$DLL}") build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
 }
 
 cmd_micro() {

@@ -10,7 +10,6 @@ namespace SalesInsights.Links;
 public sealed class ExternalLinkCache
 {
     public const string FileName = "external-links.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly string _path;
     private readonly Dictionary<string, DateTimeOffset> _checked;
 
@@ -29,7 +28,7 @@ public sealed class ExternalLinkCache
         try
         {
             await using var stream = File.OpenRead(path);
-            var entries = await JsonSerializer.DeserializeAsync<Dictionary<string, DateTimeOffset>>(stream, Json, cancellationToken).ConfigureAwait(false);
+            var entries = await JsonSerializer.DeserializeAsync(stream, ExternalLinkCacheJson.Default.DictionaryStringDateTimeOffset, cancellationToken).ConfigureAwait(false);
             return new ExternalLinkCache(path, new Dictionary<string, DateTimeOffset>(entries ?? [], StringComparer.Ordinal));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -50,7 +49,7 @@ public sealed class ExternalLinkCache
         var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await using (var stream = File.Create(temporary))
         {
-            await JsonSerializer.SerializeAsync(stream, fresh, Json, cancellationToken).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(stream, fresh, ExternalLinkCacheJson.Default.DictionaryStringDateTimeOffset, cancellationToken).ConfigureAwait(false);
         }
         File.Move(temporary, _path, overwrite: true);
     }

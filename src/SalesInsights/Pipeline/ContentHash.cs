@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections;
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -297,6 +298,7 @@ public static class ContentHash
         }
 
         /// <summary>Records are values by contract: every public property is hashed. Anything else is opaque.</summary>
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The records hashed are the build's own, and native builds keep this assembly whole (TrimmerRootAssembly in the csproj). A type whose members were trimmed away would not look like a record, and an opaque value is never reused, only rebuilt.")]
         private bool AddRecord(object value, int depth)
         {
             var properties = RecordProperties.GetOrAdd(value.GetType(), static t => IsRecord(t)
@@ -335,6 +337,7 @@ public static class ContentHash
             return true;
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "As for AddRecord: a trimmed method makes the type opaque, which is safe.")]
         private static bool IsRecord(Type type) =>
             type.GetMethod("<Clone>$", BindingFlags.Public | BindingFlags.Instance) is not null
             || (type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(StringBuilder)]) is not null);

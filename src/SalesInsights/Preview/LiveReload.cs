@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace SalesInsights.Preview;
 
@@ -51,7 +50,7 @@ public static class LiveReload
     /// <summary>The script element for a page served from <paramref name="file"/> of build <paramref name="generation"/>.</summary>
     public static string Tag(string session, int generation, string file)
     {
-        var state = JsonSerializer.Serialize(new { session, generation, file });
+        var state = PreviewMessages.Serialize(new PageState(session, generation, file));
         return $"<script data-preview=\"{System.Net.WebUtility.HtmlEncode(state)}\">{Body}</script>";
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using SalesInsights.Cli;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -45,7 +44,7 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
     public IEnumerable<PreviewEvent> Greeting()
     {
         var state = Volatile.Read(ref _state);
-        yield return new PreviewEvent("hello", JsonSerializer.Serialize(new { session = SessionId, generation = state.Snapshot.Generation }));
+        yield return new PreviewEvent("hello", PreviewMessages.Serialize(new HelloMessage(SessionId, state.Snapshot.Generation)));
         if (!state.Errors.IsEmpty)
         {
             yield return ErrorsEvent(state.Errors);
@@ -141,26 +140,21 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
             return;
         }
         var swaps = changedFiles.Count > 0 && changedFiles.All(f => f.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
-            ? StylesheetSwaps(previous.Snapshot, snapshot)
+            ? CssSwaps(previous.Snapshot, snapshot)
             : [];
         if (swaps.Count > 0)
         {
-            hub.Publish(new PreviewEvent("css", JsonSerializer.Serialize(new { generation = snapshot.Generation, swaps = swaps.Select(s => new { from = s.From, to = s.To }) })));
+            hub.Publish(new PreviewEvent("css", PreviewMessages.Serialize(new CssMessage(snapshot.Generation, [.. swaps]))));
             return;
         }
         var all = snapshot.Changed.Length > MaxListedChanges;
-        hub.Publish(new PreviewEvent("reload", JsonSerializer.Serialize(new
-        {
-            generation = snapshot.Generation,
-            all,
-            files = all ? [] : snapshot.Changed,
-        })));
+        hub.Publish(new PreviewEvent("reload", PreviewMessages.Serialize(new ReloadMessage(snapshot.Generation, all, all ? [] : snapshot.Changed))));
     }
 
     /// <summary>For each stylesheet that changed, its old URL and the URL to load instead.</summary>
-    private static List<StylesheetSwap> StylesheetSwaps(SiteSnapshot before, SiteSnapshot after)
+    private static List<CssSwap> CssSwaps(SiteSnapshot before, SiteSnapshot after)
     {
-        var swaps = new List<StylesheetSwap>();
+        var swaps = new List<CssSwap>();
         foreach (var (logical, url) in after.Assets.Where(a => a.Key.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
         {
             if (!before.Assets.TryGetValue(logical, out var old))
@@ -169,18 +163,18 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
             }
             if (old != url)
             {
-                swaps.Add(new StylesheetSwap(old, url));
+                swaps.Add(new CssSwap(old, url));
             }
             else if (after.Changed.Contains(url.TrimStart('/')))
             {
-                swaps.Add(new StylesheetSwap(old, $"{url}?v={after.Generation.ToString(CultureInfo.InvariantCulture)}"));
+                swaps.Add(new CssSwap(old, $"{url}?v={after.Generation.ToString(CultureInfo.InvariantCulture)}"));
             }
         }
         return swaps;
     }
 
     private static PreviewEvent ErrorsEvent(ImmutableArray<Diagnostic> errors) =>
-        new("errors", JsonSerializer.Serialize(new { html = ErrorOverlay.Render(errors) }));
+        new("errors", PreviewMessages.Serialize(new ErrorsMessage(ErrorOverlay.Render(errors))));
 
     private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
@@ -191,6 +185,4 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
     }
 
     private sealed record State(SiteSnapshot Snapshot, ImmutableArray<Diagnostic> Errors);
-
-    private sealed record StylesheetSwap(string From, string To);
 }

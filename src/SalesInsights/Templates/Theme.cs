@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Scriban;
@@ -28,6 +29,7 @@ public sealed class Theme : IStamped
     /// <summary>The theme's own functions (<c>include</c>), made once: making a Scriban function reflects over the delegate.</summary>
     private readonly ScriptObject _functions = new();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban reflects over these two delegates' own methods, which live in this assembly; native builds keep it whole (TrimmerRootAssembly in the csproj).")]
     private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials, string stamp)
     {
         _layouts = layouts;
