@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SalesInsights.Pipeline;
@@ -18,6 +19,8 @@ public sealed class ChartCache(string directory) : IStamped
     private readonly ConcurrentDictionary<string, Lazy<(ChartOutcome Outcome, int Creator)>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
+    private int _drawn;
+    private long _drawTicks;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -27,6 +30,11 @@ public sealed class ChartCache(string directory) : IStamped
     public int Hits => Volatile.Read(ref _hits);
 
     public int Misses => Volatile.Read(ref _misses);
+
+    /// <summary>Charts this cache had to have drawn (queried and rendered), and the time that took summed over threads.</summary>
+    public int Drawn => Volatile.Read(ref _drawn);
+
+    public TimeSpan DrawTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _drawTicks));
 
     public static string Key(params string[] parts)
     {
@@ -42,7 +50,7 @@ public sealed class ChartCache(string directory) : IStamped
     {
         var entry = _thisRun.GetOrAdd(key, k => new Lazy<(ChartOutcome, int)>(() =>
         {
-            var outcome = TryGet(k) is { } stored ? new ChartOutcome(stored, [], FromCache: true) : render();
+            var outcome = TryGet(k) is { } stored ? new ChartOutcome(stored, [], FromCache: true) : Draw(render);
             if (!outcome.FromCache && outcome.Figure is { } figure)
             {
                 Put(k, figure);
@@ -58,6 +66,20 @@ public sealed class ChartCache(string directory) : IStamped
             return outcome with { FromCache = true };
         }
         return outcome;
+    }
+
+    private ChartOutcome Draw(Func<ChartOutcome> render)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            Interlocked.Add(ref _drawTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref _drawn);
+        }
     }
 
     public ChartFigure? TryGet(string key)

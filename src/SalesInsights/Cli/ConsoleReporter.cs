@@ -71,6 +71,11 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool i
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"This build: CPU {Ms(result.ProcessorTime)} on {Environment.ProcessorCount} cores, allocated {result.AllocatedBytes >> 20} MiB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {Ms(GC.GetTotalPauseDuration())}, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, heap now {GC.GetTotalMemory(false) >> 20} MiB; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {Ms(System.Runtime.JitInfo.GetCompilationTime())}"));
+        if (result.Data is { } data)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Data: {data.Datasets} datasets {(data.Load is { } load ? "loaded in " + Ms(load) : "loaded by an earlier build")}; {data.Queries} queries ran for {Ms(data.QueryTime)}; {data.ChartsDrawn} charts drawn in {Ms(data.DrawTime)} (their queries included), {data.ChartsFromCache} taken from the cache (times summed over threads)"));
+        }
         output.WriteLine($"{"pipeline",-10} {"phase",-12} {"module",-22} {"ms",10} {"documents",10}");
         foreach (var pipeline in result.Timings.GroupBy(t => t.Pipeline).OrderByDescending(g => g.Sum(t => t.Elapsed.Ticks)))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Data;
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -27,9 +28,11 @@ public sealed class DataCatalog : IDisposable, IStamped
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _results = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _schemas = new(StringComparer.Ordinal);
     private int _executed;
+    private long _queryTicks;
 
-    private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint)
+    private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint, TimeSpan loadTime)
     {
+        LoadTime = loadTime;
         DataDirectory = dataDirectory;
         _main = main;
         Datasets = datasets;
@@ -54,6 +57,12 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>How many queries actually reached DuckDB (cached repeats do not count).</summary>
     public int ExecutedQueries => Volatile.Read(ref _executed);
 
+    /// <summary>The time those queries ran, summed over the threads running them.</summary>
+    public TimeSpan QueryTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _queryTicks));
+
+    /// <summary>How long <see cref="Open"/> took to load every dataset.</summary>
+    public TimeSpan LoadTime { get; }
+
     /// <summary>A cheap summary of the data files (names, sizes, modification times) that changes whenever one does.</summary>
     public static string StampOf(string dataDirectory)
     {
@@ -75,6 +84,7 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <param name="siteRoot">Folder that diagnostics' paths are relative to; defaults to the current directory.</param>
     public static DataCatalog Open(string dataDirectory, string? siteRoot = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var directory = Path.GetFullPath(dataDirectory);
         var root = Path.GetFullPath(siteRoot ?? Environment.CurrentDirectory);
         var main = new DuckDBConnection("DataSource=:memory:");
@@ -135,7 +145,7 @@ public sealed class DataCatalog : IDisposable, IStamped
         Execute(main, "SET enable_external_access = false");
         Execute(main, "SET lock_configuration = true");
 
-        return new DataCatalog(directory, main, datasets.ToImmutable(), problems.ToImmutable(), FingerprintOf(files));
+        return new DataCatalog(directory, main, datasets.ToImmutable(), problems.ToImmutable(), FingerprintOf(files), Stopwatch.GetElapsedTime(started));
     }
 
     private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, string file, string name, string relative)
@@ -183,6 +193,7 @@ public sealed class DataCatalog : IDisposable, IStamped
             return QueryOutcome.Failure(refusal);
         }
         var connection = Rent();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Interlocked.Increment(ref _executed);
@@ -218,6 +229,7 @@ public sealed class DataCatalog : IDisposable, IStamped
         }
         finally
         {
+            Interlocked.Add(ref _queryTicks, Stopwatch.GetTimestamp() - started);
             _pool.Add(connection);
         }
     }

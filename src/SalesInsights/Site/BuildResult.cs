@@ -24,6 +24,9 @@ public sealed record BuildResult(
     /// <summary>CPU time of the whole process while the build ran (all threads; other work of the process included).</summary>
     public TimeSpan ProcessorTime { get; init; }
 
+    /// <summary>What went into datasets, queries and charts.</summary>
+    public DataActivity? Data { get; init; }
+
     /// <summary>Bytes allocated by the process while the build ran.</summary>
     public long AllocatedBytes { get; init; }
 

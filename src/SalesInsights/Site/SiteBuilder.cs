@@ -45,9 +45,16 @@ public static class SiteBuilder
         // Loading the datasets into DuckDB (0.4-0.8 s for the sample site's) starts first and goes on while the
         // settings and the theme load. A preview keeps the catalog open between builds: loading every dataset
         // is most of a small rebuild.
-        var opening = Task.Run(() => session is null
-            ? DataCatalog.Open(dataDirectory, options.SiteRoot)
-            : session.Keep(CatalogKey, CatalogStamp(options), () => DataCatalog.Open(dataDirectory, options.SiteRoot)), CancellationToken.None);
+        var opened = false;
+        var opening = Task.Run(() =>
+        {
+            DataCatalog Open()
+            {
+                opened = true;
+                return DataCatalog.Open(dataDirectory, options.SiteRoot);
+            }
+            return session is null ? Open() : session.Keep(CatalogKey, CatalogStamp(options), Open);
+        }, CancellationToken.None);
 
         var settings = SiteSettings.Load(options.InputDirectory, options.Relative(Path.Combine(options.InputDirectory, SiteSettings.FileName)), diagnostics);
         if (options.BaseUrl is { } baseUrl)
@@ -63,7 +70,9 @@ public static class SiteBuilder
         {
             diagnostics.Report(problem);
         }
-        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, new ChartCache(Path.Combine(options.CacheDirectory!, "charts")), new SourceHistory(options.InputDirectory, cancellationToken)];
+        var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts"));
+        var (queriesBefore, queryTimeBefore) = (catalog.ExecutedQueries, catalog.QueryTime);
+        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
         {
@@ -117,6 +126,8 @@ public static class SiteBuilder
             PipelinesElapsed = result.Elapsed,
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
+            Data = new DataActivity(catalog.Datasets.Length, opened ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,
+                catalog.QueryTime - queryTimeBefore, charts.Drawn, charts.DrawTime, charts.Hits),
         };
     }
 

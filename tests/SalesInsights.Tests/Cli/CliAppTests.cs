@@ -51,6 +51,19 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public async Task A_profiled_build_prints_what_went_into_datasets_queries_and_charts()
+    {
+        using var site = new TestSite();
+        site.Write("input/data/deals.csv", "region,amount\nNA,10\nEMEA,20\n");
+        site.Write("input/posts/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n" +
+            "```chart\ntitle: Bookings by region\ntype: bar\nsql: SELECT region, sum(amount) AS bookings FROM deals GROUP BY 1 ORDER BY 1\n```\n");
+        var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Repository.Theme, "--output", site.Output, "--profile");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"Data: 1 datasets loaded in \d+\.\d ms; [1-9]\d* queries ran for \d+\.\d ms; 1 charts drawn in \d+\.\d ms", output);
+    }
+
+    [Fact]
     public async Task With_no_command_the_site_is_built()
     {
         using var site = new TestSite();
