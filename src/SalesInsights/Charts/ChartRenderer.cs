@@ -91,8 +91,7 @@ public static class ChartRenderer
             if (!string.IsNullOrWhiteSpace(spec.TargetLabel))
             {
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = spec.TargetLabel, LineColor = color, LineWidth = 2, LinePattern = LinePattern.Dashed, LabelFontSize = ChartStyle.FontSize });
-                plot.Legend.IsVisible = true;
-                plot.Legend.Alignment = Alignment.UpperRight;
+                ChartStyle.ShowLegend(plot);
             }
         }
         var (x, y) = AxisLabels(spec, kind, table);

@@ -85,7 +85,17 @@ public static class ChartStyle
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = color, LineColor = color, LabelFontSize = FontSize });
         }
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.UpperRight;
+        ShowLegend(plot);
+    }
+
+    /// <summary>
+    /// The legend goes under the plot, outside the data: in the corner of the data area it covered the points
+    /// that end there (the last months of a line chart, the tallest bar on the right). Out there it needs no box
+    /// of its own to stay readable, so the plate shows through.
+    /// </summary>
+    public static void ShowLegend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.BackgroundColor = Colors.Transparent;
     }
 }

@@ -178,6 +178,24 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void The_legend_sits_under_the_axis_outside_the_data_so_it_covers_no_point()
+    {
+        var svg = Svg.Of(Figure(WinRate + "\ntarget: 0.25\ntarget_label: Plan\n"));
+        var texts = svg.Descendants(Svg.Ns + "text").ToList();
+
+        var legend = Baseline(texts.Single(t => t.Value == "Plan"));
+        var lowestTick = texts.Where(t => t.Value is "Enterprise" or "Mid-Market" or "SMB").Max(Baseline);
+        Assert.True(legend > lowestTick, $"legend at y={legend}, category labels down to y={lowestTick}");
+    }
+
+    /// <summary>Where Skia's SVG puts a text line: its translation plus its own y.</summary>
+    private static double Baseline(System.Xml.Linq.XElement text)
+    {
+        var translate = ((string)text.Attribute("transform")!)["translate(".Length..^1].Split(' ');
+        return double.Parse(translate[1], CultureInfo.InvariantCulture) + double.Parse((string)text.Attribute("y")!, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void A_target_on_a_pie_is_an_error_at_the_target_key()
     {
         var yaml = "title: T\ntype: pie\nsql: SELECT region, sum(amount) AS total FROM sales GROUP BY 1\ntarget: 10\n";
