@@ -69,16 +69,7 @@ public sealed class GitHistory
     public static GitHistory Read(string folder, CancellationToken cancellationToken)
     {
         folder = Path.GetFullPath(folder);
-        string? gitDirectory;
-        try
-        {
-            gitDirectory = Repository.Discover(folder);
-        }
-        catch (LibGit2SharpException)
-        {
-            gitDirectory = null;
-        }
-        if (gitDirectory is null)
+        if (WorkingFolderOf(folder) is not { } gitDirectory)
         {
             return None;
         }
@@ -117,6 +108,25 @@ public sealed class GitHistory
         {
             return new GitHistory(null, ImmutableDictionary<string, FileHistory>.Empty, $"cannot read the git history: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The nearest folder at or above <paramref name="folder"/> with a <c>.git</c> entry (a folder, or the file a
+    /// worktree or submodule has), as git finds its repository. Not LibGit2Sharp's <c>Repository.Discover</c>: it
+    /// hands its answer back through a buffer that the native executable never sees filled, so there it found no
+    /// repository at all.
+    /// </summary>
+    private static string? WorkingFolderOf(string folder)
+    {
+        for (var directory = new DirectoryInfo(folder); directory is not null; directory = directory.Parent)
+        {
+            var dotGit = Path.Combine(directory.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return directory.FullName;
+            }
+        }
+        return null;
     }
 
     private static GitHistory Walk(Repository repository, string root, string? scope, CancellationToken cancellationToken)

@@ -92,6 +92,35 @@ public sealed class GitHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_site_checked_out_as_a_linked_worktree_whose_git_entry_is_a_file_has_its_history()
+    {
+        GitFixture.Init(_site.Root);
+        _site.Post("quota");
+        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        var worktree = Path.Combine(Path.GetTempPath(), "si-worktree-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var repository = new LibGit2Sharp.Repository(_site.Root))
+            {
+                repository.Worktrees.Add("HEAD", Path.GetFileName(worktree), worktree, isLocked: false);
+            }
+            Assert.True(File.Exists(Path.Combine(worktree, ".git")));
+
+            var history = GitHistory.Read(Path.Combine(worktree, "input"), CancellationToken.None);
+
+            Assert.Null(history.Problem);
+            Assert.Equal(January, history.Find(Path.Combine(worktree, "input", "posts", "quota.md"))?.LastChanged);
+        }
+        finally
+        {
+            if (Directory.Exists(worktree))
+            {
+                Directory.Delete(worktree, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void A_blobless_partial_clone_is_opened()
     {
         GitFixture.Init(_site.Root);
