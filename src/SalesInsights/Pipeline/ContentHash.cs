@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Buffers;
-using System.Collections.Concurrent;
+using System.Buffers.Binary;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;

@@ -1,4 +1,3 @@
-
 namespace SalesInsights.Preview;
 
 /// <summary>

@@ -127,7 +127,7 @@ public static class SiteBuilder
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
             Data = new DataActivity(catalog.Datasets.Length, opened ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,
-                catalog.QueryTime - queryTimeBefore, charts.Drawn, charts.DrawTime, charts.Hits),
+                catalog.QueryTime - queryTimeBefore, charts.Misses, charts.DrawTime, charts.Hits),
         };
     }
 
