@@ -166,31 +166,24 @@ public sealed class SitePagesInABrowserTests(BrowserFixture fixture)
     {
         var browser = await fixture.BrowserAsync();
         var sample = await fixture.SiteAsync();
-        var root = Path.Combine(Path.GetTempPath(), "si-subpath-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TemporaryFolder();
+        var result = await SalesInsights.Site.SiteBuilder.BuildAsync(new SalesInsights.Site.BuildOptions
         {
-            var result = await SalesInsights.Site.SiteBuilder.BuildAsync(new SalesInsights.Site.BuildOptions
-            {
-                InputDirectory = Repository.Input,
-                ThemeDirectory = Repository.Theme,
-                OutputDirectory = Path.Combine(root, "output"),
-                CacheDirectory = Path.Combine(root, ".cache"),
-                BaseUrl = "https://example.org/blog",
-            }, CancellationToken.None);
-            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-            await using var server = await StaticSiteServer.StartAsync(Path.Combine(root, "output"), "/blog", NetlifyHeaders.ForEveryPage());
-            foreach (var type in new[] { PageTypes.Home, PageTypes.Article, PageTypes.Tag, PageTypes.NotFound })
-            {
-                var path = PageTypes.PathOf(sample, type);
-                await using var visit = await PageVisit.OpenAsync(browser, new Uri(server.Address, path.TrimStart('/')), 390, expectedStatus: type == PageTypes.NotFound ? 404 : 200, settle: true);
-                Assert.True(visit.Problems.Count == 0, $"{type} page under /blog ({visit.Page.Url}):\n" + string.Join('\n', visit.Problems));
-                var outside = await visit.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href^=\"/\"], link[href^=\"/\"], script[src^=\"/\"], img[src^=\"/\"]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => !u.startsWith('/blog/'))");
-                Assert.True(outside.Length == 0, $"{type} page under /blog links outside it: {string.Join(", ", outside)}");
-            }
-        }
-        finally
+            InputDirectory = Repository.Input,
+            ThemeDirectory = Repository.Theme,
+            OutputDirectory = folder.PathOf("output"),
+            CacheDirectory = folder.PathOf(".cache"),
+            BaseUrl = "https://example.org/blog",
+        }, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        await using var server = await StaticSiteServer.StartAsync(folder.PathOf("output"), "/blog", NetlifyHeaders.ForEveryPage());
+        foreach (var type in new[] { PageTypes.Home, PageTypes.Article, PageTypes.Tag, PageTypes.NotFound })
         {
-            Directory.Delete(root, recursive: true);
+            var path = PageTypes.PathOf(sample, type);
+            await using var visit = await PageVisit.OpenAsync(browser, new Uri(server.Address, path.TrimStart('/')), 390, expectedStatus: type == PageTypes.NotFound ? 404 : 200, settle: true);
+            Assert.True(visit.Problems.Count == 0, $"{type} page under /blog ({visit.Page.Url}):\n" + string.Join('\n', visit.Problems));
+            var outside = await visit.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href^=\"/\"], link[href^=\"/\"], script[src^=\"/\"], img[src^=\"/\"]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => !u.startsWith('/blog/'))");
+            Assert.True(outside.Length == 0, $"{type} page under /blog links outside it: {string.Join(", ", outside)}");
         }
     }
 

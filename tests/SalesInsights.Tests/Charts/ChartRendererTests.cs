@@ -226,7 +226,8 @@ public sealed class ChartRendererTests
     [Fact]
     public void The_same_chart_asked_for_by_many_pages_at_once_is_drawn_once()
     {
-        var cache = new ChartCache(Path.Combine(Path.GetTempPath(), "si-cache-" + Guid.NewGuid().ToString("N")));
+        using var cacheFolder = new TemporaryFolder();
+        var cache = new ChartCache(cacheFolder.Root);
         const string Yaml = "title: Shared\ntype: bar\nsql: SELECT region, sum(amount) FROM sales GROUP BY 1 ORDER BY 1\n";
 
         var outcomes = new ChartOutcome[8];
@@ -240,10 +241,12 @@ public sealed class ChartRendererTests
     [Fact]
     public void A_second_render_of_an_unchanged_chart_comes_from_the_cache_without_drawing_or_querying()
     {
-        var (catalog, _) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "k,v\na,1\nb,2\n" });
+        using var folder = new TemporaryFolder();
+        var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "k,v\na,1\nb,2\n" });
         using (catalog)
         {
-            var cache = new ChartCache(Path.Combine(Path.GetTempPath(), "si-cache-" + Guid.NewGuid().ToString("N")));
+            using var cacheFolder = new TemporaryFolder();
+            var cache = new ChartCache(cacheFolder.Root);
             const string Yaml = "title: Cached\ntype: bar\nsql: SELECT k, v FROM t\n";
 
             var first = TestData.RenderChart(Yaml, catalog, cache);
@@ -261,23 +264,24 @@ public sealed class ChartRendererTests
     [Fact]
     public void A_changed_spec_or_changed_data_is_drawn_again()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "si-cache-" + Guid.NewGuid().ToString("N"));
-        var cache = new ChartCache(directory);
-        var (catalog, data) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "k,v\na,1\n" });
+        using var cacheFolder = new TemporaryFolder();
+        var cache = new ChartCache(cacheFolder.Root);
+        using var folder = new TemporaryFolder();
+        var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "k,v\na,1\n" });
         using (catalog)
         {
             TestData.RenderChart("title: A\ntype: bar\nsql: SELECT k, v FROM t\n", catalog, cache);
             Assert.False(TestData.RenderChart("title: A\ntype: hbar\nsql: SELECT k, v FROM t\n", catalog, cache).FromCache);
         }
-        File.WriteAllText(Path.Combine(data, "t.csv"), "k,v\na,2\n");
-        using var changed = DataCatalog.Open(data);
+        File.WriteAllText(Path.Combine(folder.Root, "t.csv"), "k,v\na,2\n");
+        using var changed = DataCatalog.Open(folder.Root);
 
         var redrawn = TestData.RenderChart("title: A\ntype: bar\nsql: SELECT k, v FROM t\n", changed, cache);
 
         Assert.False(redrawn.FromCache);
         Assert.Equal("k,v\na,2\n", redrawn.Figure!.Csv);
         Assert.Equal(3, cache.Misses);
-        Assert.Equal(6, Directory.GetFiles(directory).Length);
+        Assert.Equal(6, Directory.GetFiles(cacheFolder.Root).Length);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace SalesInsights.Tests.Cli;
 
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly TempSite _site = new();
+    private readonly TestSite _site = new();
 
     public void Dispose() => _site.Dispose();
 
@@ -15,7 +15,7 @@ public sealed class CheckCommandTests : IDisposable
         var output = new StringWriter();
         var errors = new StringWriter();
         var reporter = new ConsoleReporter(output, errors, interactive: false);
-        var exit = await CheckCommand.RunAsync(new CheckOptions(_site.Input, TempSite.Theme, format), reporter, CancellationToken.None);
+        var exit = await CheckCommand.RunAsync(new CheckOptions(_site.Input, _site.Theme, format), reporter, CancellationToken.None);
         return (exit, output.ToString(), errors.ToString());
     }
 
@@ -58,18 +58,18 @@ public sealed class CheckCommandTests : IDisposable
     public async Task A_broken_draft_fails_the_check_although_production_would_leave_it_out()
     {
         _site.Post("fine");
-        _site.Post("draft", "draft: true\nlayout: nowhere\n");
+        _site.Post("draft", extra: "draft: true\nlayout: nowhere\n");
 
         var (exit, _, errors) = await CheckAsync();
 
         Assert.Equal(ExitCodes.ContentErrors, exit);
-        Assert.Contains("input/posts/draft.md:5:1: error SI0104:", errors, StringComparison.Ordinal);
+        Assert.Contains("input/posts/draft.md:6:1: error SI0104:", errors, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_published_article_linking_to_a_draft_fails_the_check()
     {
-        _site.Post("draft", "draft: true\n");
+        _site.Post("draft", extra: "draft: true\n");
         _site.Post("fine", body: "Read [the draft](/posts/draft/).");
 
         var (exit, _, errors) = await CheckAsync();

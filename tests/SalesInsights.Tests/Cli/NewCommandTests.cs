@@ -8,7 +8,7 @@ public sealed class NewCommandTests : IDisposable
 {
     private static readonly DateOnly Today = new(2024, 7, 15);
 
-    private readonly TempSite _site = new();
+    private readonly TestSite _site = new();
 
     public void Dispose() => _site.Dispose();
 
@@ -32,7 +32,7 @@ public sealed class NewCommandTests : IDisposable
             "---\n" +
             "title: \"Quota: the \\\"real\\\" cost\"\n" +
             "date: 2024-07-15\n" +
-            "author: Site Author\n" +
+            "author: Test Author\n" +
             "tags: [quota, careers]\n" +
             "draft: true\n" +
             $"summary: \"{PostScaffold.SummaryPlaceholder}\"\n" +
@@ -46,8 +46,8 @@ public sealed class NewCommandTests : IDisposable
     {
         await NewPostAsync("Selling to engineers", "engineers", "Yes", "3.5");
 
-        var preview = await _site.BuildAsync(drafts: true);
-        var production = await _site.BuildAsync();
+        var preview = await _site.BuildAsync(drafts: true, dryRun: true);
+        var production = await _site.BuildAsync(dryRun: true);
 
         Assert.True(preview.Succeeded, string.Join('\n', preview.Diagnostics));
         var post = Assert.Single(preview.Outputs[SitePipelines.Posts]);
@@ -59,12 +59,12 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public async Task An_existing_file_is_never_overwritten()
     {
-        var path = _site.Write("input/posts/the-quota-bargain.md", "the writer's work\n");
+        _site.Write("input/posts/the-quota-bargain.md", "the writer's work\n");
 
         var (exit, output, errors) = await NewPostAsync("The quota bargain");
 
         Assert.Equal(ExitCodes.ContentErrors, exit);
-        Assert.Equal("the writer's work\n", await File.ReadAllTextAsync(path));
+        Assert.Equal("the writer's work\n", await File.ReadAllTextAsync(_site.PathOf("input/posts/the-quota-bargain.md")));
         Assert.Contains("the-quota-bargain.md already exists", errors, StringComparison.Ordinal);
         Assert.Empty(output);
     }

@@ -97,7 +97,8 @@ public sealed class DataCatalogTests
     [Fact]
     public void Identical_queries_run_once_per_build()
     {
-        var (catalog, _) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "a\n1\n2\n" });
+        using var folder = new TemporaryFolder();
+        var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "a\n1\n2\n" });
         using (catalog)
         {
             var first = catalog.Query("SELECT sum(a) FROM t");
@@ -142,8 +143,8 @@ public sealed class DataCatalogTests
     [Fact]
     public void A_parquet_file_is_registered_like_a_csv()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "si-parquet-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        using var folder = new TemporaryFolder();
+        var directory = folder.Root;
         using (var writer = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
         {
             writer.Open();
@@ -162,7 +163,8 @@ public sealed class DataCatalogTests
     [Fact]
     public void A_broken_data_file_is_reported_against_its_path_and_the_others_still_load()
     {
-        var (catalog, directory) = TestData.Folder(new Dictionary<string, string>
+        using var folder = new TemporaryFolder();
+        var catalog = TestData.Catalog(folder, new Dictionary<string, string>
         {
             ["good.csv"] = "a,b\n1,2\n",
             ["bad.parquet"] = "this is not parquet",
@@ -173,7 +175,7 @@ public sealed class DataCatalogTests
             var problem = Assert.Single(catalog.Problems);
             Assert.Equal("SI301", problem.Code);
             Assert.Equal("bad.parquet", problem.Path);
-            Assert.True(Directory.Exists(directory));
+            Assert.True(Directory.Exists(folder.Root));
         }
     }
 
@@ -185,7 +187,8 @@ public sealed class DataCatalogTests
             i => "n\n" + string.Join('\n', Enumerable.Range(0, i * 500)));
         // The same table name as t1.csv, and first in name order: it is loaded, t1.csv is reported.
         files["T1.csv"] = "n\n1";
-        var (catalog, _) = TestData.Folder(files);
+        using var folder = new TemporaryFolder();
+        var catalog = TestData.Catalog(folder, files);
         using (catalog)
         {
             Assert.Equal(["t1", "t2", "t3", "t4", "t5", "t6", "t7"], catalog.Datasets.Select(d => d.Name));
@@ -199,11 +202,12 @@ public sealed class DataCatalogTests
     [Fact]
     public void The_fingerprint_changes_when_a_data_file_changes()
     {
-        var (before, directory) = TestData.Folder(new Dictionary<string, string> { ["t.csv"] = "a\n1\n" });
+        using var folder = new TemporaryFolder();
+        var before = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "a\n1\n" });
         using (before)
         {
-            File.WriteAllText(Path.Combine(directory, "t.csv"), "a\n2\n");
-            using var after = DataCatalog.Open(directory);
+            File.WriteAllText(Path.Combine(folder.Root, "t.csv"), "a\n2\n");
+            using var after = DataCatalog.Open(folder.Root);
 
             Assert.NotEqual(before.Fingerprint, after.Fingerprint);
         }

@@ -8,7 +8,7 @@ namespace SalesInsights.Tests.Deployment;
 
 public sealed partial class NetlifyConfigTests
 {
-    private static readonly TomlTable Config = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(Path.Combine(TempSite.RepositoryRoot, "netlify.toml")))!;
+    private static readonly TomlTable Config = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(Path.Combine(Repository.Root, "netlify.toml")))!;
 
     private static TomlTable Table(TomlTable table, string key) => (TomlTable)table[key];
 
@@ -84,8 +84,8 @@ public sealed partial class NetlifyConfigTests
     {
         var options = new BuildOptions
         {
-            InputDirectory = Path.Combine(TempSite.RepositoryRoot, "input"),
-            ThemeDirectory = TempSite.Theme,
+            InputDirectory = Path.Combine(Repository.Root, "input"),
+            ThemeDirectory = Repository.Theme,
             DryRun = true,
             IncludeDrafts = true,
         };

@@ -8,20 +8,21 @@ public sealed class GitHistoryTests : IDisposable
     private static readonly DateTimeOffset January = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset February = new(2024, 2, 20, 16, 30, 0, TimeSpan.FromHours(2));
 
-    private readonly TempSite _site = new();
+    private readonly TestSite _site = new();
 
     public void Dispose() => _site.Dispose();
 
     [Fact]
     public void Given_two_versions_by_two_authors_the_file_was_last_changed_by_the_second_and_both_contributed()
     {
-        GitFixture.Init(_site.Root);
-        var article = _site.Post("quota");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        _site.InitGit();
+        _site.Post("quota");
+        var article = _site.PathOf("input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
         File.AppendAllText(article, "More words.\n");
-        GitFixture.Commit(_site.Root, "Grace Hopper", February, "input/posts/quota.md");
+        _site.Commit("Grace Hopper", February, "input/posts/quota.md");
         _site.Post("other");
-        GitFixture.Commit(_site.Root, "Linus Torvalds", February.AddDays(3), "input/posts/other.md");
+        _site.Commit("Linus Torvalds", February.AddDays(3), "input/posts/other.md");
 
         var history = GitHistory.Read(_site.Input, CancellationToken.None);
 
@@ -37,10 +38,11 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public void A_file_that_was_never_committed_has_no_history()
     {
-        GitFixture.Init(_site.Root);
+        _site.InitGit();
         _site.Post("committed");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/committed.md");
-        var untracked = _site.Post("untracked");
+        _site.Commit("Ada Lovelace", January, "input/posts/committed.md");
+        _site.Post("untracked");
+        var untracked = _site.PathOf("input/posts/untracked.md");
 
         var history = GitHistory.Read(_site.Input, CancellationToken.None);
 
@@ -51,13 +53,14 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public void A_renamed_file_keeps_the_history_of_its_old_name_and_the_rename_is_not_an_update()
     {
-        GitFixture.Init(_site.Root);
-        var old = _site.Post("old-slug");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/old-slug.md");
+        _site.InitGit();
+        _site.Post("old-slug");
+        var old = _site.PathOf("input/posts/old-slug.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/old-slug.md");
         var renamed = Path.Combine(_site.Input, "posts", "new-slug.md");
         File.Move(old, renamed);
-        GitFixture.Remove(_site.Root, "input/posts/old-slug.md");
-        GitFixture.Commit(_site.Root, "Grace Hopper", February, "input/posts/new-slug.md");
+        _site.GitRemove("input/posts/old-slug.md");
+        _site.Commit("Grace Hopper", February, "input/posts/new-slug.md");
 
         var history = GitHistory.Read(_site.Input, CancellationToken.None);
 
@@ -74,16 +77,17 @@ public sealed class GitHistoryTests : IDisposable
 
         Assert.Null(history.WorkingDirectory);
         Assert.Null(history.Problem);
-        Assert.Null(history.Find(_site.Post("any")));
+        Assert.Null(history.Find(_site.Post("any").PathOf("input/posts/any.md")));
     }
 
     [Fact]
     public void Only_files_under_the_folder_read_are_walked_and_paths_are_relative_to_the_repository_root()
     {
-        GitFixture.Init(_site.Root);
-        var article = _site.Post("quota");
+        _site.InitGit();
+        _site.Post("quota");
+        var article = _site.PathOf("input/posts/quota.md");
         _site.Write("README.md", "outside the input\n");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md", "README.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md", "README.md");
 
         var history = GitHistory.Read(_site.Input, CancellationToken.None);
 
@@ -94,38 +98,30 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public void A_site_checked_out_as_a_linked_worktree_whose_git_entry_is_a_file_has_its_history()
     {
-        GitFixture.Init(_site.Root);
+        _site.InitGit();
         _site.Post("quota");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
-        var worktree = Path.Combine(Path.GetTempPath(), "si-worktree-" + Guid.NewGuid().ToString("N"));
-        try
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
+        using var folder = new TemporaryFolder();
+        var worktree = folder.PathOf("worktree");
+        using (var repository = new LibGit2Sharp.Repository(_site.Root))
         {
-            using (var repository = new LibGit2Sharp.Repository(_site.Root))
-            {
-                repository.Worktrees.Add("HEAD", Path.GetFileName(worktree), worktree, isLocked: false);
-            }
-            Assert.True(File.Exists(Path.Combine(worktree, ".git")));
-
-            var history = GitHistory.Read(Path.Combine(worktree, "input"), CancellationToken.None);
-
-            Assert.Null(history.Problem);
-            Assert.Equal(January, history.Find(Path.Combine(worktree, "input", "posts", "quota.md"))?.LastChanged);
+            repository.Worktrees.Add("HEAD", Path.GetFileName(worktree), worktree, isLocked: false);
         }
-        finally
-        {
-            if (Directory.Exists(worktree))
-            {
-                Directory.Delete(worktree, recursive: true);
-            }
-        }
+        Assert.True(File.Exists(Path.Combine(worktree, ".git")));
+
+        var history = GitHistory.Read(Path.Combine(worktree, "input"), CancellationToken.None);
+
+        Assert.Null(history.Problem);
+        Assert.Equal(January, history.Find(Path.Combine(worktree, "input", "posts", "quota.md"))?.LastChanged);
     }
 
     [Fact]
     public void A_blobless_partial_clone_is_opened()
     {
-        GitFixture.Init(_site.Root);
-        var article = _site.Post("quota");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        _site.InitGit();
+        _site.Post("quota");
+        var article = _site.PathOf("input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
         using (var repository = new LibGit2Sharp.Repository(_site.Root))
         {
             // What 'git clone --filter=blob:none' (Netlify's clone) leaves in the configuration.
@@ -142,13 +138,13 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public void Reading_again_at_the_same_commit_reuses_the_previous_walk()
     {
-        GitFixture.Init(_site.Root);
+        _site.InitGit();
         _site.Post("quota");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
 
         var first = GitHistory.Read(_site.Input, CancellationToken.None);
         var second = GitHistory.Read(_site.Input, CancellationToken.None);
-        GitFixture.Commit(_site.Root, "Grace Hopper", February);
+        _site.Commit("Grace Hopper", February);
         var third = GitHistory.Read(_site.Input, CancellationToken.None);
 
         Assert.Same(first, second);

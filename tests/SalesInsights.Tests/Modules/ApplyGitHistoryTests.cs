@@ -11,7 +11,7 @@ public sealed class ApplyGitHistoryTests : IDisposable
     private static readonly DateTimeOffset January = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset April = new(2024, 4, 20, 16, 30, 0, TimeSpan.Zero);
 
-    private readonly TempSite _site = new();
+    private readonly TestSite _site = new(TestSite.DefaultSettings + "repository_url: https://github.com/example/site\nrepository_branch: main\n");
 
     public void Dispose() => _site.Dispose();
 
@@ -24,13 +24,14 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task Given_a_committed_article_its_update_date_and_contributors_come_from_git_and_reach_page_sitemap_and_atom()
     {
-        GitFixture.Init(_site.Root);
-        var article = _site.Post("quota", date: "2024-03-01");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/quota.md");
+        _site.InitGit();
+        _site.Post("quota", date: "2024-03-01");
+        var article = _site.PathOf("input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
         System.IO.File.AppendAllText(article, "A correction.\n");
-        GitFixture.Commit(_site.Root, "Grace Hopper", April, "input/posts/quota.md");
+        _site.Commit("Grace Hopper", April, "input/posts/quota.md");
 
-        var result = await _site.BuildAsync();
+        var result = await _site.BuildAsync(dryRun: true);
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var page = Page(result, "/posts/quota/");
@@ -47,11 +48,11 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task An_updated_date_in_the_front_matter_wins_over_git()
     {
-        GitFixture.Init(_site.Root);
-        _site.Post("quota", "updated: 2024-06-01\n", date: "2024-03-01");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", April, "input/posts/quota.md");
+        _site.InitGit();
+        _site.Post("quota", extra: "updated: 2024-06-01\n", date: "2024-03-01");
+        _site.Commit("Ada Lovelace", April, "input/posts/quota.md");
 
-        var result = await _site.BuildAsync();
+        var result = await _site.BuildAsync(dryRun: true);
 
         var page = Page(result, "/posts/quota/");
         Assert.Equal(new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero), page.Get<DateTimeOffset?>(Keys.Updated));
@@ -61,11 +62,11 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task A_change_committed_before_the_publication_date_is_not_an_update()
     {
-        GitFixture.Init(_site.Root);
+        _site.InitGit();
         _site.Post("scheduled", date: "2024-05-01");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", April, "input/posts/scheduled.md");
+        _site.Commit("Ada Lovelace", April, "input/posts/scheduled.md");
 
-        var result = await _site.BuildAsync();
+        var result = await _site.BuildAsync(dryRun: true);
 
         Assert.Null(Page(result, "/posts/scheduled/").Get<DateTimeOffset?>(Keys.Updated));
     }
@@ -73,10 +74,11 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task Without_a_repository_the_build_works_with_the_file_date_and_no_contributors()
     {
-        var article = _site.Post("quota", date: "2024-03-01");
+        _site.Post("quota", date: "2024-03-01");
+        var article = _site.PathOf("input/posts/quota.md");
         System.IO.File.SetLastWriteTimeUtc(article, April.UtcDateTime);
 
-        var result = await _site.BuildAsync();
+        var result = await _site.BuildAsync(dryRun: true);
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "SI0610");
@@ -90,13 +92,14 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task An_untracked_article_in_a_repository_falls_back_to_its_file_date()
     {
-        GitFixture.Init(_site.Root);
+        _site.InitGit();
         _site.Post("committed");
-        GitFixture.Commit(_site.Root, "Ada Lovelace", January, "input/posts/committed.md");
-        var draft = _site.Post("new-one", date: "2024-03-01");
+        _site.Commit("Ada Lovelace", January, "input/posts/committed.md");
+        _site.Post("new-one", date: "2024-03-01");
+        var draft = _site.PathOf("input/posts/new-one.md");
         System.IO.File.SetLastWriteTimeUtc(draft, April.UtcDateTime);
 
-        var result = await _site.BuildAsync();
+        var result = await _site.BuildAsync(dryRun: true);
 
         var page = Page(result, "/posts/new-one/");
         Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
@@ -106,10 +109,10 @@ public sealed class ApplyGitHistoryTests : IDisposable
     [Fact]
     public async Task Without_a_repository_url_there_is_no_edit_link()
     {
-        using var site = new TempSite("title: Test\nbase_url: https://example.org\n");
+        using var site = new TestSite();
         site.Post("quota");
 
-        var result = await site.BuildAsync();
+        var result = await site.BuildAsync(dryRun: true);
 
         var page = result.Outputs[SitePipelines.Posts].Single();
         Assert.Null(page.Get<string>(Keys.EditUrl));

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using SalesInsights.Pipeline;
+using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Pipeline;
 
 /// <summary>The session cache in a small engine of its own: reuse when nothing changed, never when something did.</summary>
 public sealed class BuildSessionTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("si-session-").FullName;
+    private readonly TemporaryFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>Emits one document per text, as a fresh instance each build (like reading files).</summary>
     private sealed class EmitTexts(params string[] texts) : IModule
@@ -91,7 +92,7 @@ public sealed class BuildSessionTests : IDisposable
     public async Task Given_nothing_changed_when_built_again_then_every_result_is_reused_with_its_diagnostics()
     {
         var session = new BuildSession();
-        var file = Path.Combine(_folder, "data.csv");
+        var file = _folder.PathOf("data.csv");
         File.WriteAllText(file, "1");
 
         var first = await RunAsync(session, [new Decorate(file)], new Settings("s"));
@@ -108,7 +109,7 @@ public sealed class BuildSessionTests : IDisposable
     public async Task Given_a_file_a_result_read_when_it_changes_then_the_result_is_computed_again()
     {
         var session = new BuildSession();
-        var file = Path.Combine(_folder, "data.csv");
+        var file = _folder.PathOf("data.csv");
         File.WriteAllText(file, "1");
         await RunAsync(session, [new Decorate(file)], new Settings("s"));
 

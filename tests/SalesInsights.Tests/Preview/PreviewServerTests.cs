@@ -1,7 +1,7 @@
 using System.Net;
 using SalesInsights.Cli;
 using SalesInsights.Preview;
-using SalesInsights.Tests.TestSupport;
+using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Preview;
 
@@ -10,7 +10,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
 {
     private const string OverlayElement = $"id=\"{ErrorOverlay.ElementId}\"";
 
-    private readonly TemporarySite _site = new();
+    private readonly TestSite _site = new TestSite(copyTheme: true).WithArticles();
     private readonly StringWriter _log = new();
     private PreviewServer _server = null!;
     private HttpClient _http = null!;
@@ -121,7 +121,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
     {
         Assert.DoesNotContain("Freshly edited", await GetTextAsync("/posts/second-call/"), StringComparison.Ordinal);
 
-        _site.Write("input/posts/second-call.md", TemporarySite.Post("The Second Call", "2025-02-20", "[pipeline]", "Freshly edited body."));
+        _site.Post("second-call", "The Second Call", "2025-02-20", "[pipeline]", "Freshly edited body.");
 
         await Eventually.ReturnsAsync(() => GetTextAsync("/posts/second-call/"), html => html.Contains("Freshly edited", StringComparison.Ordinal), "the edited article");
     }
@@ -135,7 +135,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
         Assert.Equal("event: hello", await NextEventAsync(reader));
         await Eventually.ReturnsAsync(() => Task.FromResult(_server.Hub.Clients), n => n > 0, "the subscription");
 
-        _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2025-01-10", "[quota, pipeline]", "Edited while watched."));
+        _site.Post("first-deal", "The First Deal", "2025-01-10", "[quota, pipeline]", "Edited while watched.");
 
         string? data = null;
         using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
@@ -167,7 +167,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Given_broken_front_matter_when_saved_then_pages_show_the_overlay_over_the_last_good_build_and_it_goes_when_fixed()
     {
-        var good = _site.Read("input/posts/first-deal.md");
+        var good = File.ReadAllText(_site.PathOf("input/posts/first-deal.md"));
 
         _site.Write("input/posts/first-deal.md", "---\ntitle: \"Broken\ndate: [2025\n---\n\nBody.\n");
 
@@ -187,7 +187,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/posts/second-call/")).Status);
 
-        _site.Delete("input/posts/second-call.md");
+        File.Delete(_site.PathOf("input/posts/second-call.md"));
 
         await Eventually.ReturnsAsync(async () => (await GetAsync("/posts/second-call/")).Status, s => s == HttpStatusCode.NotFound, "the deleted article's 404");
     }
@@ -197,7 +197,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
     {
         var before = _server.Site.Session.Builds;
 
-        _site.Write("input/posts/second-call.md", TemporarySite.Post("The Second Call", "2025-02-20", "[pipeline]", "Only this one changes."));
+        _site.Post("second-call", "The Second Call", "2025-02-20", "[pipeline]", "Only this one changes.");
 
         await Eventually.ReturnsAsync(() => GetTextAsync("/posts/second-call/"), html => html.Contains("Only this one changes.", StringComparison.Ordinal), "the edited article");
         var activity = _server.Site.Session.LastBuild;

@@ -30,7 +30,7 @@ public sealed class ArbitraryContentTests
         site.Post("neighbour", "A neighbour", body: "Links to [home](/).")
             .Write("input/data/deals.csv", "deal_id,region,amount,status\n1,EMEA,1200.5,won\n2,AMER,300,lost\n3,APAC,,open\n");
         site.Write(Path.Combine("input", "posts", post.FileName), post.Text);
-        var result = await SiteBuilder.BuildAsync(site.Options() with { DryRun = true }, CancellationToken.None);
+        var result = await site.BuildAsync(dryRun: true);
 
         var crashes = result.Diagnostics.Where(d => d.Code == "SI0001").ToList();
         var unplaced = result.Diagnostics.Where(d => d.Line < 1 || d.Column < 1 || string.IsNullOrWhiteSpace(d.Path) || d.Path.StartsWith('(')).ToList();

@@ -4,44 +4,28 @@ using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Site;
 
-/// <summary>Builds the repository's own sample site once and checks the result as a reader and a feed reader would.</summary>
-public sealed class SampleSiteFixture : IAsyncLifetime
-{
-    public string Output { get; } = Path.Combine(Path.GetTempPath(), "si-sample-" + Guid.NewGuid().ToString("N"));
-    public BuildResult Result { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Result = await SiteBuilder.BuildAsync(new BuildOptions
-    {
-        InputDirectory = Repository.Input,
-        ThemeDirectory = Repository.Theme,
-        OutputDirectory = Output,
-        CacheDirectory = Path.Combine(Output + "-cache"),
-    }, CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(Output, recursive: true);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class SampleSiteTests(SampleSiteFixture site) : IClassFixture<SampleSiteFixture>
+/// <summary>The repository's own sample site (built once per run, <see cref="SampleSite"/>), checked as a reader and a feed reader would.</summary>
+public sealed class SampleSiteTests : IAsyncLifetime
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private BuiltSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await SampleSite.GetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static IEnumerable<(string Slug, string Text)> SourcePosts() => Directory.EnumerateFiles(Path.Combine(Repository.Input, "posts"), "*.md")
         .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)));
 
     private static bool IsDraft(string text) => text.Split("---")[1].Contains("draft: true", StringComparison.Ordinal);
 
-    private string Read(string path) => File.ReadAllText(Path.Combine(site.Output, path));
-
     [Fact]
     public void The_sample_site_builds_without_any_diagnostic()
     {
-        Assert.True(site.Result.Succeeded, string.Join('\n', site.Result.Diagnostics));
-        Assert.Empty(site.Result.Diagnostics);
+        Assert.True(_site.Result.Succeeded, string.Join('\n', _site.Result.Diagnostics));
+        Assert.Empty(_site.Result.Diagnostics);
     }
 
     [Fact]
@@ -51,33 +35,33 @@ public sealed class SampleSiteTests(SampleSiteFixture site) : IClassFixture<Samp
         Assert.Contains(posts, p => IsDraft(p.Text));
         foreach (var (slug, text) in posts)
         {
-            Assert.Equal(!IsDraft(text), File.Exists(Path.Combine(site.Output, "posts", slug, "index.html")));
+            Assert.Equal(!IsDraft(text), File.Exists(Path.Combine(_site.Output, "posts", slug, "index.html")));
         }
     }
 
     [Fact]
     public void Each_tag_page_lists_exactly_the_articles_with_that_tag()
     {
-        var published = site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).ToList();
+        var published = _site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).ToList();
         var tags = published.SelectMany(p => p.Tags).Distinct().ToList();
         Assert.NotEmpty(tags);
         foreach (var tag in tags)
         {
-            var html = string.Concat(Directory.EnumerateFiles(Path.Combine(site.Output, "tags", Slugs.From(tag)), "index.html", SearchOption.AllDirectories).Select(File.ReadAllText));
+            var html = string.Concat(Directory.EnumerateFiles(Path.Combine(_site.Output, "tags", Slugs.From(tag)), "index.html", SearchOption.AllDirectories).Select(File.ReadAllText));
             foreach (var post in published)
             {
                 Assert.Equal(post.Tags.Contains(tag), html.Contains($"href=\"{post.Url}\"", StringComparison.Ordinal));
             }
         }
-        Assert.Contains("href=\"/tags/", Read("tags/index.html"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/tags/", _site.Read("tags/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_rss_feed_is_well_formed_and_lists_every_published_article_newest_first()
     {
-        var rss = XDocument.Parse(Read("feed.xml"));
+        var rss = XDocument.Parse(_site.Read("feed.xml"));
         var links = rss.Descendants("item").Select(i => (string)i.Element("link")!).ToList();
-        var expected = site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).OrderByDescending(p => p.Date).Select(p => "https://salesinsights.netlify.app" + p.Url).ToList();
+        var expected = _site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).OrderByDescending(p => p.Date).Select(p => "https://salesinsights.netlify.app" + p.Url).ToList();
         Assert.Equal(expected, links);
         Assert.All(rss.Descendants("item"), i => Assert.False(string.IsNullOrWhiteSpace((string?)i.Element("description"))));
     }
@@ -85,9 +69,9 @@ public sealed class SampleSiteTests(SampleSiteFixture site) : IClassFixture<Samp
     [Fact]
     public void The_atom_feed_is_well_formed_with_an_entry_per_article_and_absolute_links_in_content()
     {
-        var atom = XDocument.Parse(Read("atom.xml"));
+        var atom = XDocument.Parse(_site.Read("atom.xml"));
         var entries = atom.Root!.Elements(Atom + "entry").ToList();
-        Assert.Equal(site.Result.Outputs[SitePipelines.Posts].Length, entries.Count);
+        Assert.Equal(_site.Result.Outputs[SitePipelines.Posts].Length, entries.Count);
         Assert.All(entries, e => Assert.StartsWith("https://", (string)e.Element(Atom + "id")!, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => ((string)e.Element(Atom + "content")!).Contains("href=\"/", StringComparison.Ordinal));
     }
@@ -95,27 +79,27 @@ public sealed class SampleSiteTests(SampleSiteFixture site) : IClassFixture<Samp
     [Fact]
     public void The_sitemap_lists_every_page_but_the_404()
     {
-        var locations = XDocument.Parse(Read("sitemap.xml")).Descendants(Sitemap + "loc").Select(l => (string)l).ToHashSet();
-        var pages = Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories)
-            .Select(f => "https://salesinsights.netlify.app/" + Path.GetRelativePath(site.Output, f).Replace("index.html", "", StringComparison.Ordinal).Replace('\\', '/'))
+        var locations = XDocument.Parse(_site.Read("sitemap.xml")).Descendants(Sitemap + "loc").Select(l => (string)l).ToHashSet();
+        var pages = Directory.EnumerateFiles(_site.Output, "index.html", SearchOption.AllDirectories)
+            .Select(f => "https://salesinsights.netlify.app/" + Path.GetRelativePath(_site.Output, f).Replace("index.html", "", StringComparison.Ordinal).Replace('\\', '/'))
             .ToHashSet();
         Assert.Equal(pages.Order(), locations.Order());
         Assert.DoesNotContain(locations, l => l.Contains("404", StringComparison.Ordinal));
-        Assert.Contains("Sitemap: https://salesinsights.netlify.app/sitemap.xml", Read("robots.txt"), StringComparison.Ordinal);
+        Assert.Contains("Sitemap: https://salesinsights.netlify.app/sitemap.xml", _site.Read("robots.txt"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_internal_link_of_every_page_resolves_to_a_file_of_the_output()
     {
         var checkedLinks = 0;
-        foreach (var file in Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories))
         {
             var html = File.ReadAllText(file);
             foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/[^\"#?]*)"))
             {
                 var path = Uri.UnescapeDataString(match.Groups[1].Value).TrimStart('/');
-                var target = Path.Combine(site.Output, path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path);
-                Assert.True(File.Exists(target) || File.Exists(Path.Combine(target, "index.html")), $"{Path.GetRelativePath(site.Output, file)} links to missing /{path}");
+                var target = Path.Combine(_site.Output, path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path);
+                Assert.True(File.Exists(target) || File.Exists(Path.Combine(target, "index.html")), $"{Path.GetRelativePath(_site.Output, file)} links to missing /{path}");
                 checkedLinks++;
             }
         }
@@ -125,16 +109,16 @@ public sealed class SampleSiteTests(SampleSiteFixture site) : IClassFixture<Samp
     [Fact]
     public void The_stylesheet_name_carries_a_content_hash()
     {
-        var css = Directory.EnumerateFiles(Path.Combine(site.Output, "assets", "css")).Select(Path.GetFileName).ToList();
+        var css = Directory.EnumerateFiles(Path.Combine(_site.Output, "assets", "css")).Select(Path.GetFileName).ToList();
         Assert.Contains(css, f => System.Text.RegularExpressions.Regex.IsMatch(f!, @"^site\.[0-9a-f]{10}\.css$"));
-        Assert.Contains("/assets/css/site.", Read("index.html"), StringComparison.Ordinal);
+        Assert.Contains("/assets/css/site.", _site.Read("index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_article_page_has_canonical_and_open_graph_meta_a_toc_and_neighbours()
     {
-        var newest = site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).OrderBy(p => p.Date).Skip(1).First();
-        var html = Read(newest.Url.TrimStart('/') + "index.html");
+        var newest = _site.Result.Outputs[SitePipelines.Posts].Select(PostSummary.From).OrderBy(p => p.Date).Skip(1).First();
+        var html = _site.Read(newest.Url.TrimStart('/') + "index.html");
         Assert.Contains($"<link rel=\"canonical\" href=\"https://salesinsights.netlify.app{newest.Url}\"", html, StringComparison.Ordinal);
         Assert.Contains("property=\"og:type\" content=\"article\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"heading-anchor\"", html, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using SalesInsights.Modules;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
-using SalesInsights.Tests.TestSupport;
+using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Site;
 
@@ -11,20 +11,13 @@ namespace SalesInsights.Tests.Site;
 /// </summary>
 public sealed class SiteBuilderSessionTests : IDisposable
 {
-    private readonly TemporarySite _site = new();
+    private readonly TestSite _site = new TestSite(copyTheme: true).WithArticles();
     private readonly BuildSession _session = new();
     private readonly BuildOptions _options;
 
     public SiteBuilderSessionTests()
     {
-        _options = new BuildOptions
-        {
-            InputDirectory = _site.Input,
-            ThemeDirectory = _site.Theme,
-            IncludeDrafts = true,
-            InMemory = true,
-            Now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
-        };
+        _options = _site.Options(drafts: true, now: new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)) with { InMemory = true };
     }
 
     public void Dispose()
@@ -44,25 +37,25 @@ public sealed class SiteBuilderSessionTests : IDisposable
         switch (edit)
         {
             case "article body":
-                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2025-01-10", "[quota, pipeline]", "A new opening paragraph."));
+                _site.Post("first-deal", "The First Deal", "2025-01-10", "[quota, pipeline]", "A new opening paragraph.");
                 break;
             case "article title":
-                _site.Write("input/posts/second-call.md", TemporarySite.Post("The Second Call, Revisited", "2025-02-20", "[pipeline]", "A second call is where the real questions come."));
+                _site.Post("second-call", "The Second Call, Revisited", "2025-02-20", "[pipeline]", "A second call is where the real questions come.");
                 break;
             case "article tags":
-                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2025-01-10", "[forecasting]", "The first deal always takes longest."));
+                _site.Post("first-deal", "The First Deal", "2025-01-10", "[forecasting]", "The first deal always takes longest.");
                 break;
             case "article date":
-                _site.Write("input/posts/first-deal.md", TemporarySite.Post("The First Deal", "2024-12-24", "[quota, pipeline]", "The first deal always takes longest."));
+                _site.Post("first-deal", "The First Deal", "2024-12-24", "[quota, pipeline]", "The first deal always takes longest.");
                 break;
             case "draft flag":
-                _site.Write("input/posts/unfinished.md", _site.Read("input/posts/unfinished.md").Replace("draft: true", "draft: false", StringComparison.Ordinal));
+                _site.Write("input/posts/unfinished.md", File.ReadAllText(_site.PathOf("input/posts/unfinished.md")).Replace("draft: true", "draft: false", StringComparison.Ordinal));
                 break;
             case "new article":
-                _site.Write("input/posts/third-time.md", TemporarySite.Post("Third Time Lucky", "2025-04-01", "[quota]", "New here."));
+                _site.Post("third-time", "Third Time Lucky", "2025-04-01", "[quota]", "New here.");
                 break;
             case "deleted article":
-                _site.Delete("input/posts/second-call.md");
+                File.Delete(_site.PathOf("input/posts/second-call.md"));
                 break;
             case "renamed article":
                 File.Move(_site.PathOf("input/posts/first-deal.md"), _site.PathOf("input/posts/the-very-first-deal.md"));
@@ -71,13 +64,13 @@ public sealed class SiteBuilderSessionTests : IDisposable
                 _site.Write("input/pages/about.md", "---\ntitle: \"About Us\"\nslug: about\nnav: 1\n---\n\nNow in the navigation.\n");
                 break;
             case "theme partial":
-                _site.Write("theme/partials/footer.html", _site.Read("theme/partials/footer.html") + "\n<p>Footer note</p>\n");
+                _site.Write("theme/partials/footer.html", File.ReadAllText(_site.PathOf("theme/partials/footer.html")) + "\n<p>Footer note</p>\n");
                 break;
             case "theme stylesheet":
                 File.AppendAllText(_site.PathOf("theme/assets/css/site.css"), "\n.note { color: red; }\n");
                 break;
             case "site settings":
-                _site.Write("input/site.yml", _site.Read("input/site.yml").Replace("Test Insights", "Renamed Insights", StringComparison.Ordinal));
+                _site.Write("input/site.yml", File.ReadAllText(_site.PathOf("input/site.yml")).Replace("Test Site", "Renamed Site", StringComparison.Ordinal));
                 break;
             case "broken front matter":
                 _site.Write("input/posts/first-deal.md", "---\ntitle: [oops\n---\nBody\n");
@@ -183,8 +176,8 @@ public sealed class SiteBuilderSessionTests : IDisposable
     private void WriteChartArticle(string deals)
     {
         _site.Write("input/data/deals.csv", deals);
-        _site.Write("input/posts/by-region.md", TemporarySite.Post("Bookings by Region", "2025-03-01", "[pipeline]",
-            "```chart\ntitle: Bookings by region\ntype: bar\nsql: SELECT region, sum(amount) AS bookings FROM deals GROUP BY 1 ORDER BY 1\n```\n"));
+        _site.Post("by-region", "Bookings by Region", "2025-03-01", "[pipeline]",
+            "```chart\ntitle: Bookings by region\ntype: bar\nsql: SELECT region, sum(amount) AS bookings FROM deals GROUP BY 1 ORDER BY 1\n```\n");
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed record BuiltSite(string Output, BuildResult Result)
 {
     public bool Has(string urlPath) => File.Exists(FileFor(urlPath));
 
+    /// <summary>The text of a page or file: <c>/posts/a/</c> reads <c>posts/a/index.html</c>.</summary>
+    public string Read(string urlPath) => File.ReadAllText(FileFor(urlPath));
+
     public string FileFor(string urlPath)
     {
         var path = urlPath.TrimStart('/');

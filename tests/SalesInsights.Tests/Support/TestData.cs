@@ -11,7 +11,8 @@ namespace SalesInsights.Tests.Support;
 public static class TestData
 {
     private static readonly Lazy<DataCatalog> Sample = new(() => DataCatalog.Open(Path.Combine(Repository.Input, "data"), Repository.Root));
-    private static readonly Lazy<DataCatalog> Small = new(() => Folder(new Dictionary<string, string>
+    // A folder for the whole run: the catalog is shared by every test and never closed.
+    private static readonly Lazy<DataCatalog> Small = new(() => Catalog(new TemporaryFolder("si-data-"), new Dictionary<string, string>
     {
         ["sales.csv"] = """
             region,segment,amount,won,day
@@ -29,7 +30,7 @@ public static class TestData
             Proposal,40
             Negotiation,15
             """,
-    }).Catalog);
+    }));
 
     /// <summary>The sample datasets of <c>input/data/</c>, opened once for the whole test run.</summary>
     public static DataCatalog SampleCatalog => Sample.Value;
@@ -37,16 +38,14 @@ public static class TestData
     /// <summary><c>sales</c> (six rows over three regions) and <c>stages</c> (a four-step funnel).</summary>
     public static DataCatalog SmallCatalog => Small.Value;
 
-    /// <summary>A fresh catalog over the given files, in a temporary folder.</summary>
-    public static (DataCatalog Catalog, string Directory) Folder(IReadOnlyDictionary<string, string> files)
+    /// <summary>A fresh catalog over the given files, written into <paramref name="folder"/> (indentation trimmed).</summary>
+    public static DataCatalog Catalog(TemporaryFolder folder, IReadOnlyDictionary<string, string> files)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "si-data-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
         foreach (var (name, text) in files)
         {
-            File.WriteAllText(Path.Combine(directory, name), string.Join('\n', text.Split('\n').Select(l => l.Trim())) + "\n");
+            File.WriteAllText(folder.PathOf(name), string.Join('\n', text.Split('\n').Select(l => l.Trim())) + "\n");
         }
-        return (DataCatalog.Open(directory, directory), directory);
+        return DataCatalog.Open(folder.Root, folder.Root);
     }
 
     /// <summary>Renders Markdown with the chart and inline value features over <paramref name="catalog"/>, as an article at <c>input/posts/test.md</c>.</summary>

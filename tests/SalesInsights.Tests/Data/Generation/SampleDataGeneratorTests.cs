@@ -40,18 +40,12 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void Write_puts_the_four_files_in_the_folder_with_unix_line_endings()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "si-gen-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            SampleDataGenerator.Write(directory, 3);
+        using var folder = new TemporaryFolder();
 
-            Assert.Equal(["activities.csv", "deals.csv", "reps.csv", "targets.csv"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-            Assert.DoesNotContain('\r', File.ReadAllText(Path.Combine(directory, "reps.csv")));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        SampleDataGenerator.Write(folder.Root, 3);
+
+        Assert.Equal(["activities.csv", "deals.csv", "reps.csv", "targets.csv"], Directory.GetFiles(folder.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain('\r', File.ReadAllText(folder.PathOf("reps.csv")));
     }
 
     [Fact]

@@ -148,7 +148,8 @@ public sealed class ChartBlockFeatureTests
     [Fact]
     public void Charts_on_many_pages_rendered_in_parallel_reuse_cached_figures_on_the_next_build()
     {
-        var cache = new ChartCache(Path.Combine(Path.GetTempPath(), "si-cache-" + Guid.NewGuid().ToString("N")));
+        using var cacheFolder = new TemporaryFolder();
+        var cache = new ChartCache(cacheFolder.Root);
         var markdown = string.Concat(Enumerable.Range(0, 10).Select(i => TestData.Chart($"title: Chart {i}\ntype: bar\ndata: deals\nx: region\ny: amount\naggregate: avg\nwhere: amount > {i * 1000}")));
 
         void Build() => Parallel.For(0, 4, page =>

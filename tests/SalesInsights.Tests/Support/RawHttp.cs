@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace SalesInsights.Tests.TestSupport;
+namespace SalesInsights.Tests.Support;
 
 /// <summary>Sends a request target exactly as written (HttpClient would normalise <c>..</c> and escapes away).</summary>
 public static class RawHttp

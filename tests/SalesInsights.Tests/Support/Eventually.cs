@@ -1,4 +1,4 @@
-namespace SalesInsights.Tests.TestSupport;
+namespace SalesInsights.Tests.Support;
 
 /// <summary>Polls a condition until it holds or a deadline passes: waits are bounded, never fixed sleeps.</summary>
 public static class Eventually
