@@ -63,7 +63,7 @@ public static class Corpus
             Input = [new ReadFiles("posts", "*.md", Kinds.Post)],
             Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new RenderMarkdown(), new LinkPosts()],
         };
-        var engine = new Engine([pipeline], [Options(), Settings(), LoadTheme(), new MarkdownRenderer(MarkdownFeatures.All), new OutputTarget(null)]);
+        var engine = new Engine([pipeline], [Options(), Options().Sandbox(), Settings(), LoadTheme(), new MarkdownRenderer(MarkdownFeatures.All), new OutputTarget(null)]);
         var result = engine.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (result.Diagnostics.ToSortedArray().Length > 0)
         {

@@ -35,10 +35,12 @@ public static class BuildCommand
         Profile = result.GetValue(Profile),
     };
 
-    public static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        RunAsync(OptionsFrom(parseResult), ConsoleReporter.ForConsole(), cancellationToken);
+
+    /// <summary>Builds, prints the diagnostics and the summary, and returns the exit code.</summary>
+    public static async Task<int> RunAsync(BuildOptions options, ConsoleReporter reporter, CancellationToken cancellationToken)
     {
-        var options = OptionsFrom(parseResult);
-        var reporter = ConsoleReporter.ForConsole();
         var result = await reporter.WithStatusAsync("Building the site…", () => SiteBuilder.BuildAsync(options, cancellationToken)).ConfigureAwait(false);
         reporter.Diagnostics(result.Diagnostics);
         reporter.Summary(result, "Built", options.OutputDirectory);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SalesInsights.Data;
 
 namespace SalesInsights.Dashboard;
 
@@ -57,19 +58,30 @@ public sealed partial record DashboardView(
     };
 
     /// <summary>
-    /// <paramref name="sql"/> with every <c>$name</c> replaced by this view's literal. Unknown names are collected
-    /// in <paramref name="unknown"/> (with their offsets) and left as written.
+    /// <paramref name="sql"/> with every <c>$name</c> in its code replaced by this view's literal; inside string
+    /// literals, quoted identifiers and comments a <c>$name</c> is text and stays as written. Unknown names are
+    /// collected in <paramref name="unknown"/> (with their offsets) and left as written.
     /// </summary>
-    public string Substitute(string sql, List<(string Name, int Offset)>? unknown = null) =>
-        Parameters().Replace(sql, match =>
+    public string Substitute(string sql, List<(string Name, int Offset)>? unknown = null)
+    {
+        var code = SqlText.CodeOnly(sql);
+        var result = new StringBuilder(sql.Length);
+        var last = 0;
+        foreach (Match match in Parameters().Matches(code))
         {
-            if (Parameter(match.Groups[1].Value) is { } literal)
+            var name = match.Groups[1].Value;
+            if (Parameter(name) is { } literal)
             {
-                return literal;
+                result.Append(sql, last, match.Index - last).Append(literal);
+                last = match.Index + match.Length;
             }
-            unknown?.Add((match.Groups[1].Value, match.Index));
-            return match.Value;
-        });
+            else
+            {
+                unknown?.Add((name, match.Index));
+            }
+        }
+        return result.Append(sql, last, sql.Length - last).ToString();
+    }
 
     /// <summary>A SQL string literal: quotes doubled, so a region named <c>O'Brien</c> cannot end the string.</summary>
     public static string Text(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";

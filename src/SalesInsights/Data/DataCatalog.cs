@@ -30,8 +30,17 @@ public sealed class DataCatalog : IDisposable, IStamped
     private int _executed;
     private long _queryTicks;
 
-    private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint, TimeSpan loadTime)
+    private readonly DataOptions _options;
+    private readonly ImmutableArray<string> _privatePaths;
+    private readonly ImmutableHashSet<string> _failed;
+    private readonly ConcurrentDictionary<string, byte> _followOns = new(StringComparer.Ordinal);
+
+    private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint, TimeSpan loadTime,
+        DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed)
     {
+        _options = options;
+        _privatePaths = privatePaths;
+        _failed = failed;
         LoadTime = loadTime;
         DataDirectory = dataDirectory;
         _main = main;
@@ -79,31 +88,51 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     /// <summary>
     /// Loads every <c>*.csv</c> and <c>*.parquet</c> in <paramref name="dataDirectory"/>, then locks the database
-    /// down: no file outside that folder, no network, no configuration changes. A missing folder gives an empty catalog.
+    /// down: no file access at all (every dataset is a table by then), no network, no configuration changes, a
+    /// memory limit, and the settings that would show the build machine's folders set to a name that says nothing.
+    /// A missing folder gives an empty catalog. A data file that is a link leading outside
+    /// <paramref name="sandbox"/> is refused, never read.
     /// </summary>
     /// <param name="siteRoot">Folder that diagnostics' paths are relative to; defaults to the current directory.</param>
-    public static DataCatalog Open(string dataDirectory, string? siteRoot = null)
+    /// <param name="options">Time and memory limits and the datasets' encodings; <see cref="DataOptions.Default"/> when null.</param>
+    /// <param name="sandbox">The folders data files may resolve into; the data folder itself when null.</param>
+    public static DataCatalog Open(string dataDirectory, string? siteRoot = null, DataOptions? options = null, FileSandbox? sandbox = null)
     {
         var started = Stopwatch.GetTimestamp();
+        options ??= DataOptions.Default;
         var directory = Path.GetFullPath(dataDirectory);
         var root = Path.GetFullPath(siteRoot ?? Environment.CurrentDirectory);
+        sandbox ??= new FileSandbox([directory]);
         var main = new DuckDBConnection("DataSource=:memory:");
         main.Open();
-
-        var files = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory)
-                .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+        // Limits first, so that loading a dataset is bounded too. No temporary folder: DuckDB would spill into the
+        // working folder; past the memory limit a query fails instead.
+        // Queries run one per thread: a build already runs as many articles at once as there are cores, and a
+        // chart's query over a few thousand rows spent more on handing work to DuckDB's own workers than on the
+        // work (the sample site built 12% faster; the 1,000,000-row chart benchmark took as long).
+        Execute(main, "SET threads = 1");
+        Execute(main, $"SET memory_limit = {Literal(options.MemoryLimit)}");
+        Execute(main, "SET temp_directory = ''");
 
         var datasets = ImmutableArray.CreateBuilder<Dataset>();
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var toLoad = new List<(string File, string Name, string Relative)>();
-        foreach (var file in files)
+        var files = new List<string>();
+        foreach (var candidate in sandbox.Files(directory, "*", recursive: false))
         {
+            var file = candidate.Path;
+            if (!file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             var name = TableName(file);
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (candidate.Refusal is { } refusal)
+            {
+                problems.Add(Diagnostic.Error("SI0005", $"Dataset '{name}' is not read: {refusal}", relative));
+                continue;
+            }
+            files.Add(file);
             if (toLoad.Any(d => d.Name == name))
             {
                 problems.Add(Diagnostic.Error("SI301", $"Dataset '{name}' is defined twice; '{Path.GetFileName(file)}' is ignored.", relative));
@@ -121,10 +150,12 @@ public sealed class DataCatalog : IDisposable, IStamped
         {
             var (file, name, relative) = toLoad[i];
             using var connection = Connect(main);
-            loaded[i] = Load(connection, file, name, relative);
+            loaded[i] = Load(connection, file, name, relative, root, options);
         });
-        foreach (var (dataset, problem) in loaded)
+        var failed = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < loaded.Length; i++)
         {
+            var (dataset, problem) = loaded[i];
             if (dataset is not null)
             {
                 datasets.Add(dataset);
@@ -132,31 +163,60 @@ public sealed class DataCatalog : IDisposable, IStamped
             if (problem is not null)
             {
                 problems.Add(problem);
+                failed.Add(toLoad[i].Name);
             }
         }
 
-        // The sandbox goes up before any article's SQL runs, and the lock keeps an article from lifting it.
-        var allowed = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
-        // Queries run one per thread: a build already runs as many articles at once as there are cores, and a
-        // chart's query over a few thousand rows spent more on handing work to DuckDB's own workers than on the
-        // work (the sample site built 12% faster; the 1,000,000-row chart benchmark took as long).
-        Execute(main, "SET threads = 1");
-        Execute(main, $"SET allowed_directories = [{Literal(allowed)}]");
+        // The sandbox goes up before any article's SQL runs, and the lock keeps an article from lifting it. Every
+        // dataset is a table by now, so queries need no file at all.
         Execute(main, "SET enable_external_access = false");
+        foreach (var setting in new[] { "home_directory", "extension_directory", "secret_directory" })
+        {
+            Execute(main, $"SET {setting} = '/nonexistent'");
+        }
+        Execute(main, "SET autoinstall_known_extensions = false");
+        Execute(main, "SET autoload_known_extensions = false");
         Execute(main, "SET lock_configuration = true");
 
-        return new DataCatalog(directory, main, datasets.ToImmutable(), problems.ToImmutable(), FingerprintOf(files), Stopwatch.GetElapsedTime(started));
+        // Paths a query's result must never carry into a page: the site's, the data's, the temporary folder, home.
+        var privatePaths = new[] { root, directory, Path.GetTempPath(), Environment.CurrentDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
+            .Concat(sandbox.Roots)
+            .Select(p => p.TrimEnd(Path.DirectorySeparatorChar))
+            .Where(p => p.Length > 1)
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new DataCatalog(directory, main, datasets.ToImmutable(), problems.ToImmutable(), FingerprintOf(files, options), Stopwatch.GetElapsedTime(started),
+            options, privatePaths, failed.ToImmutable());
     }
 
-    private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, string file, string name, string relative)
+    private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, string file, string name, string relative, string root, DataOptions options)
     {
-        var reader = file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-            ? $"read_parquet({Literal(file)})"
-            // The whole file is sampled so a column that is empty early on (close_date) still gets its real type.
-            : $"read_csv({Literal(file)}, header = true, sample_size = -1)";
+        string reader;
+        string? copy = null;
+        if (file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            reader = $"read_parquet({Literal(file)})";
+        }
+        else
+        {
+            System.Text.Encoding? encoding = null;
+            if (options.Encodings.TryGetValue(name, out var encodingName) && (encoding = CsvInspection.EncodingNamed(encodingName)) is null)
+            {
+                return (null, Diagnostic.Error("SI301", $"Dataset '{name}': site.yml names the encoding '{encodingName}', which this build does not know (utf-8, windows-1252, iso-8859-1, utf-16...).", relative));
+            }
+            var shape = CsvInspection.Inspect(file, encoding);
+            if (shape.Problem is { } problem)
+            {
+                return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {problem.Message}", relative, problem.Line));
+            }
+            copy = shape.Copy;
+            // The shape found above is the shape DuckDB reads: the delimiter and RFC 4180 quoting are given, not
+            // sniffed. The whole file is sampled so a column that is empty early on (close_date) still gets its real type.
+            reader = $"read_csv({Literal(shape.ReadPath)}, header = true, sample_size = -1, delim = {Literal(shape.Delimiter.ToString())}, quote = '\"', escape = '\"')";
+        }
         try
         {
-            Execute(connection, $"CREATE TABLE {Identifier(name)} AS SELECT * FROM {reader}");
+            Bounded(connection, options.QueryTimeout, $"CREATE TABLE {Identifier(name)} AS SELECT * FROM {reader}");
             var columns = Describe(connection, $"SELECT * FROM {Identifier(name)}");
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {Identifier(name)}";
@@ -164,47 +224,82 @@ public sealed class DataCatalog : IDisposable, IStamped
         }
         catch (DuckDBException e)
         {
-            return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {FirstLine(e.Message)}", relative));
+            return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {LoadMessage(e.Message, file, copy, relative, root)}", relative));
         }
+        catch (OperationCanceledException)
+        {
+            return (null, Diagnostic.Error("SI301", $"Dataset '{name}' took longer than {Seconds(options.QueryTimeout)} to load and was stopped (site.yml: data: query_timeout).", relative));
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                File.Delete(copy);
+            }
+        }
+    }
+
+    /// <summary>
+    /// DuckDB's whole message, with the file's path as the site names it and without the quote of our own loading
+    /// SQL (the writer never wrote it).
+    /// </summary>
+    private static string LoadMessage(string message, string file, string? copy, string relative, string root)
+    {
+        var text = message.Replace(copy ?? file, relative, StringComparison.Ordinal).Replace(file, relative, StringComparison.Ordinal).Replace(root, ".", StringComparison.Ordinal);
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var quoted = lines.FindIndex(l => l.StartsWith("LINE 1: CREATE TABLE", StringComparison.Ordinal) || l.StartsWith("LINE 1: SELECT * FROM read_", StringComparison.Ordinal));
+        if (quoted >= 0)
+        {
+            lines.RemoveRange(quoted, lines.Count - quoted);
+        }
+        return string.Join('\n', lines.Where((l, i) => l.Length > 0 || (i > 0 && lines[i - 1].Length > 0))).Trim();
     }
 
     public Dataset? Find(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs a read-only query (once per build for the same text) and returns at most <see cref="MaxRows"/> typed rows.</summary>
     public QueryOutcome Query(string sql) =>
-        _results.GetOrAdd(SqlGuard.Statement(sql), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
+        _results.GetOrAdd(SqlText.Statement(sql), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
 
     /// <summary>The columns a query would return, without fetching its rows.</summary>
     public QueryOutcome Schema(string sql)
     {
-        var statement = SqlGuard.Statement(sql);
+        var statement = SqlText.Statement(sql);
         return _results.TryGetValue(statement, out var done) && done.IsValueCreated
             ? done.Value
             : _schemas.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: true))).Value;
     }
 
     /// <summary>A query as one statement without its closing semicolon, ready to wrap as a sub-query.</summary>
-    public static string Statement(string sql) => SqlGuard.Statement(sql);
+    public static string Statement(string sql) => SqlText.Statement(sql);
+
+    /// <summary>
+    /// True for a diagnostic that only repeats, in a query that needed it, that a dataset failed to load: that
+    /// dataset's own error already says what to fix.
+    /// </summary>
+    public bool IsFollowOn(Diagnostic diagnostic) =>
+        !_followOns.IsEmpty && diagnostic.Code != "SI301" && _followOns.Keys.Any(m => diagnostic.Message.Contains(m, StringComparison.Ordinal));
 
     private QueryOutcome Run(string sql, bool schemaOnly)
     {
-        if (SqlGuard.Check(sql) is { } refusal)
-        {
-            return QueryOutcome.Failure(refusal);
-        }
         var connection = Rent();
         var started = Stopwatch.GetTimestamp();
         try
         {
+            if (SqlGuard.Check(connection, sql) is { } refusal)
+            {
+                return QueryOutcome.Failure(refusal);
+            }
             Interlocked.Increment(ref _executed);
             if (schemaOnly)
             {
                 // A LIMIT 0 wrapper lets DuckDB plan the query, and report its errors, without computing it.
-                return new QueryOutcome(new QueryResult(Describe(connection, $"{Wrapper}{sql}\n) LIMIT 0"), []), null);
+                return new QueryOutcome(new QueryResult(Describe(connection, $"{Wrapper}{sql}\n) LIMIT 0", _options.QueryTimeout), []), null);
             }
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.UseStreamingMode = true;
+            using var deadline = new Deadline(command, _options.QueryTimeout);
             using var reader = command.ExecuteReader();
             var columns = Columns(reader);
             var rows = ImmutableArray.CreateBuilder<ImmutableArray<object?>>();
@@ -218,6 +313,10 @@ public sealed class DataCatalog : IDisposable, IStamped
                 for (var i = 0; i < row.Length; i++)
                 {
                     row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+                    if (row[i] is string text && RevealedPath(text) is { } path)
+                    {
+                        return QueryOutcome.Failure($"The query's result contains a folder of the machine that builds the site ('{path}'); a page must not publish it.");
+                    }
                 }
                 rows.Add([.. row]);
             }
@@ -225,12 +324,93 @@ public sealed class DataCatalog : IDisposable, IStamped
         }
         catch (DuckDBException e)
         {
-            return QueryOutcome.Failure(schemaOnly ? WithoutWrapper(e.Message.Trim()) : e.Message.Trim());
+            return QueryOutcome.Failure(FollowOn(e.Message) ?? (schemaOnly ? WithoutWrapper(e.Message.Trim()) : e.Message.Trim()));
+        }
+        catch (OperationCanceledException)
+        {
+            return QueryOutcome.Failure($"The query ran longer than {Seconds(_options.QueryTimeout)} and was stopped; filter or aggregate it, or raise data: query_timeout in site.yml.");
         }
         finally
         {
             Interlocked.Add(ref _queryTicks, Stopwatch.GetTimestamp() - started);
             _pool.Add(connection);
+        }
+    }
+
+    private string? RevealedPath(string text)
+    {
+        foreach (var path in _privatePaths)
+        {
+            if (text.Contains(path, StringComparison.Ordinal))
+            {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A query that fails only because a dataset it reads failed to load gets one sentence naming that dataset,
+    /// recorded so the build can drop it as a follow-on of the dataset's own error.
+    /// </summary>
+    private string? FollowOn(string message)
+    {
+        if (_failed.IsEmpty || !message.StartsWith("Catalog Error: Table with name ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var name = message["Catalog Error: Table with name ".Length..].Split(' ', 2)[0];
+        if (!_failed.Contains(name))
+        {
+            return null;
+        }
+        var sentence = $"dataset '{name.ToLowerInvariant()}' could not be loaded (see the error on its file).";
+        _followOns.TryAdd(sentence, 0);
+        return "The query reads " + sentence;
+    }
+
+    private static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.#} s");
+
+    /// <summary>Runs <paramref name="sql"/>, stopping it (DuckDB interrupts it) once <paramref name="timeout"/> has passed.</summary>
+    private static void Bounded(DuckDBConnection connection, TimeSpan timeout, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var deadline = new Deadline(command, timeout);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Interrupts a command that runs past its time; DuckDB then throws <see cref="OperationCanceledException"/>.
+    /// Disposing it first guarantees no interrupt arrives later, when the connection runs the next query.
+    /// </summary>
+    private sealed class Deadline : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly Timer _timer;
+        private bool _done;
+
+        public Deadline(DuckDBCommand command, TimeSpan timeout)
+        {
+            _timer = new Timer(_ =>
+            {
+                lock (_gate)
+                {
+                    if (!_done)
+                    {
+                        command.Cancel();
+                    }
+                }
+            }, null, timeout, Timeout.InfiniteTimeSpan);
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _done = true;
+            }
+            _timer.Dispose();
         }
     }
 
@@ -270,10 +450,11 @@ public sealed class DataCatalog : IDisposable, IStamped
         return string.Join('\n', lines);
     }
 
-    private static ImmutableArray<QueryColumn> Describe(DuckDBConnection connection, string sql)
+    private static ImmutableArray<QueryColumn> Describe(DuckDBConnection connection, string sql, TimeSpan? timeout = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        using var deadline = new Deadline(command, timeout ?? Timeout.InfiniteTimeSpan);
         using var reader = command.ExecuteReader();
         return Columns(reader);
     }
@@ -324,11 +505,10 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string FirstLine(string message) => message.Trim().Split('\n')[0];
-
-    private static string FingerprintOf(IEnumerable<string> files)
+    private static string FingerprintOf(IEnumerable<string> files, DataOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(options.Stamp + "\n"));
         foreach (var file in files)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));

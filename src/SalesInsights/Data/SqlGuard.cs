@@ -1,98 +1,54 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+
 namespace SalesInsights.Data;
 
 /// <summary>
-/// Admits only a single read-only statement. Every article shares one in-memory database during a build, so a
-/// <c>DROP</c>, <c>INSERT</c> or <c>SET</c> in one article would change what the others see.
+/// Admits only a single read-only query, as DuckDB's own parser reads it: every article shares one database
+/// during a build, so a statement that writes (an <c>UPDATE</c> behind a <c>WITH</c>, a <c>CREATE</c>, a
+/// <c>SET</c>) in one article would change what the others see. DuckDB serializes only SELECT statements to JSON,
+/// so the statement's kind comes from the parser, not from keywords.
 /// </summary>
 internal static class SqlGuard
 {
-    private static readonly HashSet<string> ReadOnlyStarts = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Null when <paramref name="sql"/> is one read-only query, else why it is refused.</summary>
+    public static string? Check(DuckDBConnection connection, string sql)
     {
-        "SELECT", "WITH", "FROM", "VALUES", "SUMMARIZE", "DESCRIBE", "PIVOT", "UNPIVOT", "TABLE", "(",
-    };
-
-    /// <summary>Null when <paramref name="sql"/> is one read-only statement, else why not.</summary>
-    public static string? Check(string sql)
-    {
-        var code = StripCommentsAndStrings(sql).Trim().TrimEnd(';').Trim();
+        var code = SqlText.CodeOnly(sql).Trim().TrimEnd(';').Trim();
         if (code.Length == 0)
         {
             return "The query is empty.";
         }
-        if (code.Contains(';', StringComparison.Ordinal))
+        // Wrapped as a sub-query, DESCRIBE, SUMMARIZE and the other read-only forms DuckDB rewrites read as one
+        // SELECT too, and nothing that writes can stand inside the parentheses. (DuckDB's PIVOT statement does not
+        // serialize: the SQL-standard form, FROM t PIVOT (...), does.)
+        if (Serialize(connection, "SELECT * FROM (\n" + sql + "\n)") is { Error: false, Statements: 1 })
         {
-            return "Only one statement is allowed per query.";
+            return null;
         }
-        var first = code.StartsWith('(') ? "(" : new string([.. code.TakeWhile(char.IsLetter)]);
-        return ReadOnlyStarts.Contains(first)
-            ? null
-            : $"Only read-only queries (SELECT, WITH, FROM...) are allowed, not '{first.ToUpperInvariant()}'.";
+        return Serialize(connection, sql) switch
+        {
+            // DuckDB parses the whole text before it runs any of it: running it gives the writer DuckDB's own message.
+            { Error: true, ErrorType: "parser" } => null,
+            _ when code.Contains(';', StringComparison.Ordinal) => "Only one statement is allowed per query.",
+            _ => $"Only read-only queries (SELECT, WITH, FROM, VALUES, SUMMARIZE, DESCRIBE...) are allowed; DuckDB reads '{Opening(code)}…' as a statement that changes the database or its settings.",
+        };
     }
 
-    /// <summary>
-    /// The statement without its closing semicolon, so it can be wrapped as a sub-query (<c>SELECT * FROM (...)</c>)
-    /// for a schema or a histogram's bins.
-    /// </summary>
-    public static string Statement(string sql)
-    {
-        var code = StripCommentsAndStrings(sql);
-        var end = code.Length - 1;
-        while (end >= 0 && char.IsWhiteSpace(code[end]))
-        {
-            end--;
-        }
-        return end >= 0 && code[end] == ';' ? (sql[..end] + sql[(end + 1)..]).Trim() : sql.Trim();
-    }
+    private static string Opening(string code) => string.Join(' ', code.Split((char[])[' ', '\n', '\r', '\t'], 4, StringSplitOptions.RemoveEmptyEntries).Take(3));
 
-    /// <summary>The SQL with comments and string literals blanked to spaces (same length, same positions), so their contents are not mistaken for code.</summary>
-    private static string StripCommentsAndStrings(string sql)
+    private static (bool Error, string? ErrorType, int Statements) Serialize(DuckDBConnection connection, string sql)
     {
-        var result = new System.Text.StringBuilder(sql.Length);
-        var i = 0;
-        while (i < sql.Length)
-        {
-            var c = sql[i];
-            var start = i;
-            if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-            {
-                while (i < sql.Length && sql[i] != '\n')
-                {
-                    i++;
-                }
-                result.Append(' ', i - start);
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? sql.Length : end + 2;
-                result.Append(' ', i - start);
-            }
-            else if (c is '\'' or '"')
-            {
-                var quote = c;
-                i++;
-                while (i < sql.Length)
-                {
-                    if (sql[i] == quote)
-                    {
-                        if (i + 1 < sql.Length && sql[i + 1] == quote)
-                        {
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    i++;
-                }
-                i = Math.Min(i + 1, sql.Length);
-                result.Append(quote).Append(' ', Math.Max(0, i - start - 2)).Append(i - start >= 2 ? quote.ToString() : string.Empty);
-            }
-            else
-            {
-                result.Append(c);
-                i++;
-            }
-        }
-        return result.ToString();
+        using var command = connection.CreateCommand();
+        // A literal, not a parameter: the function wants a constant. Plain DuckDB strings know no backslash escapes,
+        // so doubling the quotes is the whole of quoting.
+        command.CommandText = "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "')";
+        var json = command.ExecuteScalar() as string ?? "{}";
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.True;
+        var type = root.TryGetProperty("error_type", out var t) ? t.GetString() : null;
+        var statements = root.TryGetProperty("statements", out var s) && s.ValueKind == JsonValueKind.Array ? s.GetArrayLength() : 0;
+        return (error, type, statements);
     }
 }

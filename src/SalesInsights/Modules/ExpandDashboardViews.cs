@@ -191,14 +191,18 @@ public sealed class ExpandDashboardViews : IModule
     }
 
     /// <summary>
-    /// The body with view literals in the SQL of chart, kpi and sql blocks. Prose is left alone. Substituted values
-    /// never contain a line break, so every line keeps its number.
+    /// The body with view literals in the SQL of chart, kpi and sql blocks. Prose is left alone. An sql block is
+    /// substituted whole, so a literal or comment that spans lines is read as one; the YAML of chart and kpi blocks
+    /// line by line, so an apostrophe in a title opens no SQL string. Substituted values never contain a line break,
+    /// so every line keeps its number.
     /// </summary>
     private static string Substitute(string body, DashboardView view, List<(int Line, int Column, string Name)> unknown)
     {
         var lines = body.Split('\n');
         string? fence = null;
         var inSql = false;
+        var wholeBlock = false;
+        var blockStart = -1;
         for (var i = 0; i < lines.Length; i++)
         {
             var trimmed = lines[i].TrimStart();
@@ -211,23 +215,53 @@ public sealed class ExpandDashboardViews : IModule
                     fence = marker;
                     var info = trimmed[marker.Length..].Trim().Split(' ', 2)[0];
                     inSql = SqlBlocks.Contains(info);
+                    wholeBlock = info.Equals("sql", StringComparison.OrdinalIgnoreCase);
+                    blockStart = i + 1;
                     continue;
                 }
                 if (marker.Length >= fence.Length && trimmed.Trim().Length == marker.Length && marker[0] == fence[0])
                 {
+                    if (inSql && wholeBlock)
+                    {
+                        SubstituteBlock(lines, blockStart, i, view, unknown);
+                    }
                     fence = null;
                     inSql = false;
                     continue;
                 }
             }
-            if (inSql && lines[i].Contains('$', StringComparison.Ordinal))
+            if (inSql && !wholeBlock)
             {
-                var found = new List<(string Name, int Offset)>();
-                lines[i] = view.Substitute(lines[i], found);
-                unknown.AddRange(found.Select(f => (i, f.Offset, f.Name)));
+                SubstituteBlock(lines, i, i + 1, view, unknown);
             }
         }
+        if (fence is not null && inSql && wholeBlock)
+        {
+            SubstituteBlock(lines, blockStart, lines.Length, view, unknown);
+        }
         return string.Join('\n', lines);
+    }
+
+    private static void SubstituteBlock(string[] lines, int start, int end, DashboardView view, List<(int Line, int Column, string Name)> unknown)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+        var block = string.Join('\n', lines[start..end]);
+        if (!block.Contains('$', StringComparison.Ordinal))
+        {
+            return;
+        }
+        var found = new List<(string Name, int Offset)>();
+        var substituted = view.Substitute(block, found).Split('\n');
+        substituted.CopyTo(lines, start);
+        foreach (var (name, offset) in found)
+        {
+            var before = block.AsSpan(0, offset);
+            var line = before.Count('\n');
+            unknown.Add((start + line, offset - (before.LastIndexOf('\n') + 1), name));
+        }
     }
 
     /// <summary>Two rows of plain links (no script): regions at the view's quarter, quarters in the view's region.</summary>

@@ -13,6 +13,20 @@ public sealed class ReadAssets : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
         var options = context.Get<BuildOptions>();
+        var sandbox = context.Get<FileSandbox>();
+        IEnumerable<(string Relative, string File)> Files(string root)
+        {
+            foreach (var file in sandbox.Files(root))
+            {
+                if (file.Refusal is { } refusal)
+                {
+                    context.Diagnostics.Report(Diagnostic.Error("SI0005", $"'{options.Relative(file.Path)}' is not published: {refusal}", options.Relative(file.Path)));
+                    continue;
+                }
+                yield return (Path.GetRelativePath(root, file.Path).Replace('\\', '/'), file.Path);
+            }
+        }
+
         var assets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var root in new[] { Path.Combine(options.ThemeDirectory, "assets"), Path.Combine(options.InputDirectory, "assets") })
         {
@@ -29,10 +43,4 @@ public sealed class ReadAssets : IModule
             .Select(f => new Document(options.Relative(f.File), f.Relative, new FileContent(f.File), Metadata.Empty.With(Keys.Kind, Kinds.Asset)));
         return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. documents, .. statics]);
     }
-
-    private static IEnumerable<(string Relative, string File)> Files(string root) => !Directory.Exists(root)
-        ? []
-        : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), f));
 }

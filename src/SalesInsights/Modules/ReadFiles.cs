@@ -16,12 +16,18 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
         {
             return inputs;
         }
-        var files = Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        var documents = new Document?[files.Length];
-        await Parallel.ForAsync(0, files.Length, cancellationToken, async (i, ct) =>
+        var files = new List<string>();
+        foreach (var file in context.Get<FileSandbox>().Files(directory, pattern))
+        {
+            if (file.Refusal is { } refusal)
+            {
+                context.Diagnostics.Report(Diagnostic.Error("SI0005", $"'{options.Relative(file.Path)}' is not read: {refusal}", options.Relative(file.Path)));
+                continue;
+            }
+            files.Add(file.Path);
+        }
+        var documents = new Document?[files.Count];
+        await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {
             var relative = options.Relative(files[i]);
             try
@@ -30,17 +36,29 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
                 {
                     // A preview rebuild: an unchanged file gives back last build's document, so its cached results hit
                     // at once; a file the watcher saw unchanged is not even looked at.
-                    documents[i] = session.OfFile(files[i], $"{nameof(ReadFiles)}:{kind}", () =>
+                    var outcome = session.OfFile(files[i], $"{nameof(ReadFiles)}:{kind}", () =>
                     {
                         var info = new FileInfo(files[i]);
                         var stamp = string.Create(CultureInfo.InvariantCulture, $"{kind}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
-                        var text = session.Reuse($"{nameof(ReadFiles)}:{files[i]}:text", stamp, () => File.ReadAllText(files[i]));
-                        return session.Reuse($"{nameof(ReadFiles)}:{files[i]}", stamp + ":" + relative, () => Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind)));
+                        var source = session.Reuse($"{nameof(ReadFiles)}:{files[i]}:text", stamp, () => new SourceRead(SourceText.Read(files[i], relative, out var problem), problem));
+                        return source.Text is not { } text ? source
+                            : session.Reuse($"{nameof(ReadFiles)}:{files[i]}", stamp + ":" + relative, () => source with { Document = Document.FromText(relative, null, text, Metadata.Empty.With(Keys.Kind, kind)) });
                     });
+                    // A file that is not text stays an error on every rebuild until it is fixed, even when unchanged.
+                    if (outcome.Problem is { } refused)
+                    {
+                        context.Diagnostics.Report(refused);
+                    }
+                    documents[i] = outcome.Document;
                     return;
                 }
-                var read = await File.ReadAllTextAsync(files[i], ct).ConfigureAwait(false);
-                documents[i] = Document.FromText(relative, null, read, Metadata.Empty.With(Keys.Kind, kind));
+                var (read, problem) = await SourceText.ReadAsync(files[i], relative, ct).ConfigureAwait(false);
+                if (problem is not null)
+                {
+                    context.Diagnostics.Report(problem);
+                    return;
+                }
+                documents[i] = Document.FromText(relative, null, read!, Metadata.Empty.With(Keys.Kind, kind));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -48,5 +66,11 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
             }
         }).ConfigureAwait(false);
         return [.. inputs, .. documents.OfType<Document>()];
+    }
+
+    /// <summary>What reading one file gave a preview session: its text and document, or why it was refused.</summary>
+    private sealed record SourceRead(string? Text, Diagnostic? Problem)
+    {
+        public Document? Document { get; init; }
     }
 }

@@ -1,3 +1,5 @@
+using SalesInsights.Pipeline;
+
 namespace SalesInsights.Site;
 
 /// <summary>What one build reads and writes. Paths are absolute once <see cref="Resolve"/> has run.</summary>
@@ -46,6 +48,9 @@ public sealed record BuildOptions
         OutputDirectory = Path.GetFullPath(OutputDirectory),
         CacheDirectory = Path.GetFullPath(CacheDirectory ?? Path.Combine(SiteRoot, ".cache")),
     };
+
+    /// <summary>The folders this build may read files from: the input and the theme (links resolved).</summary>
+    public FileSandbox Sandbox() => new([InputDirectory, ThemeDirectory]);
 
     /// <summary>A path relative to the site root with forward slashes, as diagnostics show it.</summary>
     public string Relative(string absolutePath) => Path.GetRelativePath(SiteRoot, absolutePath).Replace('\\', '/');

@@ -21,8 +21,8 @@ public static class SiteBuilder
     /// <summary>Under this key a build session keeps the data catalog, reopened when <see cref="CatalogStamp"/> changes.</summary>
     public const string CatalogKey = "data-catalog";
 
-    public static string CatalogStamp(BuildOptions options) =>
-        DataCatalog.StampOf(Path.Combine(options.InputDirectory, "data")) + "|" + options.SiteRoot;
+    public static string CatalogStamp(BuildOptions options, DataOptions data) =>
+        DataCatalog.StampOf(Path.Combine(options.InputDirectory, "data")) + "|" + options.SiteRoot + "|" + data.Stamp;
 
     public static Task<BuildResult> BuildAsync(BuildOptions options, CancellationToken cancellationToken) =>
         BuildAsync(options, null, cancellationToken);
@@ -42,25 +42,26 @@ public static class SiteBuilder
         }
 
         var dataDirectory = Path.Combine(options.InputDirectory, "data");
+        var sandbox = options.Sandbox();
+        var settings = SiteSettings.Load(options.InputDirectory, options.Relative(Path.Combine(options.InputDirectory, SiteSettings.FileName)), diagnostics);
+        if (options.BaseUrl is { } baseUrl)
+        {
+            settings = settings with { BaseUrl = baseUrl.TrimEnd('/') };
+        }
         // Loading the datasets into DuckDB (0.4-0.8 s for the sample site's) starts first and goes on while the
-        // settings and the theme load. A preview keeps the catalog open between builds: loading every dataset
-        // is most of a small rebuild.
+        // theme loads. A preview keeps the catalog open between builds: loading every dataset is most of a small
+        // rebuild.
         var opened = false;
         var opening = Task.Run(() =>
         {
             DataCatalog Open()
             {
                 opened = true;
-                return DataCatalog.Open(dataDirectory, options.SiteRoot);
+                return DataCatalog.Open(dataDirectory, options.SiteRoot, settings.Data, sandbox);
             }
-            return session is null ? Open() : session.Keep(CatalogKey, CatalogStamp(options), Open);
+            return session is null ? Open() : session.Keep(CatalogKey, CatalogStamp(options, settings.Data), Open);
         }, CancellationToken.None);
 
-        var settings = SiteSettings.Load(options.InputDirectory, options.Relative(Path.Combine(options.InputDirectory, SiteSettings.FileName)), diagnostics);
-        if (options.BaseUrl is { } baseUrl)
-        {
-            settings = settings with { BaseUrl = baseUrl.TrimEnd('/') };
-        }
         var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
         var catalog = await opening.ConfigureAwait(false);
 
@@ -72,7 +73,7 @@ public static class SiteBuilder
         }
         var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts"));
         var (queriesBefore, queryTimeBefore) = (catalog.ExecutedQueries, catalog.QueryTime);
-        List<object> services = [options, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
+        List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
         {
@@ -106,7 +107,8 @@ public static class SiteBuilder
             diagnostics.Report(Diagnostic.Error("SI0004", problem, options.Relative(options.OutputDirectory)));
         }
 
-        var sorted = diagnostics.ToSortedArray();
+        // A query that failed only because its dataset did not load adds nothing to the dataset's own error.
+        var sorted = diagnostics.ToSortedArray().RemoveAll(catalog.IsFollowOn);
         var pages = result.Outputs.Values.Sum(docs => docs.Count(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true));
         if (staging is not null)
         {

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SalesInsights.Data;
 using SalesInsights.Pipeline;
 
 namespace SalesInsights.Site;
 
 /// <summary>The site-wide settings of <c>input/site.yml</c>, with documented defaults for every key left out.</summary>
-public sealed record SiteSettings
+public sealed partial record SiteSettings
 {
     public string Title { get; init; } = "SalesInsights";
     public string Description { get; init; } = string.Empty;
@@ -30,6 +33,9 @@ public sealed record SiteSettings
     public string RepositoryBranch { get; init; } = "main";
     public int PostsPerPage { get; init; } = 10;
 
+    /// <summary>The data catalog's limits and the datasets' encodings (<c>data:</c>).</summary>
+    public DataOptions Data { get; init; } = DataOptions.Default;
+
     /// <summary>Any other key of site.yml, offered to templates as <c>site.params</c>.</summary>
     public ImmutableDictionary<string, object?> Extra { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
@@ -52,7 +58,16 @@ public sealed record SiteSettings
         {
             return new SiteSettings();
         }
-        var text = File.ReadAllText(path);
+        if (new FileSandbox([inputDirectory]).Refusal(path) is { } refusal)
+        {
+            diagnostics.Report(Diagnostic.Error("SI0005", $"'{relativePath}' is not read: {refusal}", relativePath));
+            return new SiteSettings();
+        }
+        if (SourceText.Read(path, relativePath, out var unreadable) is not { } text)
+        {
+            diagnostics.Report(unreadable!);
+            return new SiteSettings();
+        }
         var parsed = FrontMatter.Parse("---\n" + text + "\n---\n", out var error);
         if (error is not null)
         {
@@ -63,8 +78,9 @@ public sealed record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data",
         };
+        int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
         {
             Title = S("title") ?? "SalesInsights",
@@ -76,6 +92,7 @@ public sealed record SiteSettings
             RepositoryBranch = S("repository_branch") ?? "main",
             PostsPerPage = v.TryGetValue("posts_per_page", out var pp) && pp is long n and > 0 ? (int)n : 10,
             Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
         };
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _))
         {
@@ -84,4 +101,59 @@ public sealed record SiteSettings
         }
         return settings;
     }
+
+    /// <summary>The <c>data:</c> map: query_timeout (seconds), memory_limit (e.g. 1GB) and datasets' encodings.</summary>
+    private static DataOptions DataOptionsOf(object? value, Action<string> error)
+    {
+        if (value is null)
+        {
+            return DataOptions.Default;
+        }
+        if (value is not ImmutableDictionary<string, object?> map)
+        {
+            error("'data' must be a map: query_timeout (seconds), memory_limit (e.g. 1GB), datasets (each with an encoding)");
+            return DataOptions.Default;
+        }
+        var options = DataOptions.Default;
+        foreach (var (key, setting) in map)
+        {
+            switch (key)
+            {
+                case "query_timeout" when setting is long or double && Convert.ToDouble(setting, CultureInfo.InvariantCulture) is > 0 and <= 3600 and var seconds:
+                    options = options with { QueryTimeout = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "query_timeout":
+                    error("'data: query_timeout' must be a number of seconds from 1 to 3600");
+                    break;
+                case "memory_limit" when setting is string limit && MemorySize().IsMatch(limit):
+                    options = options with { MemoryLimit = limit.Replace(" ", string.Empty, StringComparison.Ordinal) };
+                    break;
+                case "memory_limit":
+                    error("'data: memory_limit' must be a size such as 512MB or 2GB");
+                    break;
+                case "datasets" when setting is ImmutableDictionary<string, object?> datasets:
+                    var encodings = options.Encodings;
+                    foreach (var (name, dataset) in datasets)
+                    {
+                        if (dataset is ImmutableDictionary<string, object?> d && d.GetValueOrDefault("encoding") is string encoding && d.Count == 1)
+                        {
+                            encodings = encodings.SetItem(name, encoding);
+                        }
+                        else
+                        {
+                            error($"'data: datasets: {name}' must be a map with one key, encoding (e.g. {{ encoding: windows-1252 }})");
+                        }
+                    }
+                    options = options with { Encodings = encodings };
+                    break;
+                default:
+                    error($"unknown key 'data: {key}'; the keys are query_timeout, memory_limit and datasets");
+                    break;
+            }
+        }
+        return options;
+    }
+
+    [GeneratedRegex(@"^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex MemorySize();
 }

@@ -103,23 +103,29 @@ public sealed class Theme : IStamped
     private static FrozenDictionary<string, (Template, string)> LoadFolder(string folder, string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics, IDictionary<string, string> texts)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sandbox = new FileSandbox([themeDirectory, inputDirectory]);
         foreach (var root in new[] { Path.Combine(themeDirectory, folder), Path.Combine(inputDirectory, folder) })
         {
-            if (!Directory.Exists(root))
+            foreach (var file in sandbox.Files(root, "*.html"))
             {
-                continue;
-            }
-            foreach (var file in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories))
-            {
-                var name = Path.GetRelativePath(root, file)[..^".html".Length].Replace('\\', '/');
-                files[name] = file; // the site's copy, read second, wins
+                if (file.Refusal is { } refusal)
+                {
+                    diagnostics.Report(Diagnostic.Error("SI0005", $"'{relative(file.Path)}' is not read: {refusal}", relative(file.Path)));
+                    continue;
+                }
+                var name = Path.GetRelativePath(root, file.Path)[..^".html".Length].Replace('\\', '/');
+                files[name] = file.Path; // the site's copy, read second, wins
             }
         }
         var templates = new Dictionary<string, (Template, string)>(StringComparer.Ordinal);
         foreach (var (name, file) in files)
         {
             var path = relative(file);
-            var text = File.ReadAllText(file);
+            if (SourceText.Read(file, path, out var problem) is not { } text)
+            {
+                diagnostics.Report(problem!);
+                continue;
+            }
             texts[$"{folder}/{name}"] = path + "\n" + text;
             var template = Template.Parse(text, path);
             if (template.HasErrors)

@@ -18,6 +18,19 @@ public sealed class DashboardViewTests
     public void Parameters_become_duckdb_literals_with_quotes_escaped(string region, string sql, string expected) =>
         Assert.Equal(expected, View(region).Substitute(sql));
 
+    [Theory]
+    [InlineData("SELECT '$region' AS label, $region AS r", "SELECT '$region' AS label, 'EMEA' AS r")]
+    [InlineData("SELECT 'it''s $region' || $region", "SELECT 'it''s $region' || 'EMEA'")]
+    [InlineData("SELECT E'\\' $region' AS t, $quarter", "SELECT E'\\' $region' AS t, '2026-Q3'")]
+    [InlineData("SELECT $$ $region $$ AS t, $region", "SELECT $$ $region $$ AS t, 'EMEA'")]
+    [InlineData("SELECT $tag$ $region $tag$ AS t", "SELECT $tag$ $region $tag$ AS t")]
+    [InlineData("SELECT \"$region\" FROM t WHERE $region_filter", "SELECT \"$region\" FROM t WHERE (region = 'EMEA')")]
+    [InlineData("SELECT 1 -- $region\n, $region", "SELECT 1 -- $region\n, 'EMEA'")]
+    [InlineData("SELECT /* $region /* nested $region */ still */ $region", "SELECT /* $region /* nested $region */ still */ 'EMEA'")]
+    [InlineData("SELECT 'open $region", "SELECT 'open $region")]
+    public void Parameters_inside_literals_identifiers_and_comments_stay_as_written(string sql, string expected) =>
+        Assert.Equal(expected, View("EMEA").Substitute(sql));
+
     [Fact]
     public void Quarters_is_a_one_line_table_of_every_complete_quarter()
     {

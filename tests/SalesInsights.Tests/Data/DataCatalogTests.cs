@@ -1,4 +1,5 @@
 using SalesInsights.Data;
+using SalesInsights.Pipeline;
 using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Data;
@@ -42,14 +43,19 @@ public sealed class DataCatalogTests
         Assert.All(result.Rows, r => Assert.IsType<long>(r[1]));
     }
 
-    [Fact]
-    public void The_sandbox_refuses_files_outside_the_data_folder_with_duckdbs_permission_error()
+    [Theory]
+    [InlineData("SELECT * FROM read_csv_auto('/etc/passwd')")]
+    [InlineData("SELECT * FROM read_text('/etc/hostname')")]
+    [InlineData("SELECT * FROM read_csv('input/data/deals.csv')")]
+    [InlineData("SELECT * FROM 'input/data/deals.csv'")]
+    [InlineData("SELECT * FROM glob('/*')")]
+    [InlineData("SELECT * FROM read_json_auto('https://example.org/x.json')")]
+    public void Queries_read_no_file_and_no_network_not_even_the_data_folders(string sql)
     {
-        var outcome = Sample.Query("SELECT * FROM read_csv_auto('/etc/passwd')");
+        var outcome = Sample.Query(sql);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains("Permission Error", outcome.Error, StringComparison.Ordinal);
-        Assert.Contains("disabled by configuration", outcome.Error, StringComparison.Ordinal);
+        Assert.Matches("Permission Error|disabled|does not exist|Catalog Error", outcome.Error);
     }
 
     [Theory]
@@ -57,6 +63,17 @@ public sealed class DataCatalogTests
     [InlineData("DROP TABLE deals", "DROP")]
     [InlineData("INSERT INTO deals SELECT * FROM deals", "INSERT")]
     [InlineData("SELECT 1; DROP TABLE deals", "one statement")]
+    [InlineData("WITH x AS (SELECT 1) UPDATE deals SET amount = amount * 10 RETURNING 1", "WITH x AS")]
+    [InlineData("with x as (select 1)\n  update deals set amount = 0 returning 1", "with x as")]
+    [InlineData("/* a report */ DELETE FROM deals RETURNING deal_id", "DELETE FROM deals")]
+    [InlineData("CREATE TEMP TABLE t AS SELECT 1", "CREATE TEMP TABLE")]
+    [InlineData("CREATE OR REPLACE MACRO amount() AS 0", "CREATE OR REPLACE")]
+    [InlineData("ATTACH ':memory:' AS other", "ATTACH")]
+    [InlineData("COPY deals TO 'out.csv'", "COPY")]
+    [InlineData("PRAGMA disable_checkpoint_on_shutdown", "PRAGMA")]
+    [InlineData("RESET memory_limit", "RESET")]
+    [InlineData("SELECT * FROM query('UPDATE deals SET amount = 0 RETURNING 1')", "SELECT statement")]
+    [InlineData("EXPLAIN ANALYZE SELECT 1", "EXPLAIN")]
     public void Only_one_read_only_statement_is_allowed(string sql, string expected)
     {
         var outcome = Sample.Query(sql);
@@ -64,6 +81,194 @@ public sealed class DataCatalogTests
         Assert.False(outcome.Succeeded);
         Assert.Contains(expected, outcome.Error, StringComparison.Ordinal);
         Assert.Equal(6327L, Sample.Query("SELECT count(*) FROM deals").Result!.Rows[0][0]);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM (SELECT region, status FROM deals) PIVOT (count(*) FOR status IN ('won', 'lost'))")]
+    [InlineData("SUMMARIZE deals")]
+    [InlineData("DESCRIBE deals")]
+    [InlineData("FROM deals SELECT count(*)")]
+    [InlineData("(SELECT 1) UNION ALL (SELECT 2)")]
+    [InlineData("VALUES (1), (2)")]
+    public void Read_only_forms_that_are_not_plain_selects_are_allowed(string sql)
+    {
+        Assert.True(Sample.Query(sql).Succeeded, Sample.Query(sql).Error);
+    }
+
+    [Fact]
+    public void A_query_that_runs_past_the_time_limit_is_stopped_with_a_message_naming_the_limit()
+    {
+        using var folder = new TemporaryFolder();
+        using var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "a\n1" }, new DataOptions { QueryTimeout = TimeSpan.FromMilliseconds(300) });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = catalog.Query("SELECT count(*) FROM range(1000000000000)");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("longer than 0.3 s", outcome.Error, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"stopped after {watch.Elapsed}");
+        Assert.Equal(1L, catalog.Query("SELECT count(*) AS n FROM t").Result!.Rows[0][0]);
+    }
+
+    [Fact]
+    public void A_query_that_needs_more_memory_than_the_limit_fails_with_duckdbs_out_of_memory_error()
+    {
+        using var folder = new TemporaryFolder();
+        using var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["t.csv"] = "a\n1\n" }, new DataOptions { MemoryLimit = "100MB" });
+
+        var outcome = catalog.Query("SELECT list(range) AS l FROM range(100000000)");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("Out of Memory", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT current_setting('home_directory') AS v")]
+    [InlineData("SELECT current_setting('extension_directory') AS v")]
+    [InlineData("SELECT current_setting('secret_directory') AS v")]
+    [InlineData("SELECT current_setting('temp_directory') AS v")]
+    [InlineData("SELECT current_setting('allowed_directories')::VARCHAR AS v")]
+    [InlineData("SELECT string_agg(value, ',') AS v FROM duckdb_settings()")]
+    public void Settings_that_name_folders_reveal_no_folder_of_the_build_machine(string sql)
+    {
+        var outcome = Sample.Query(sql);
+
+        var text = outcome.Succeeded ? string.Join(",", outcome.Result!.Rows.SelectMany(r => r).Select(QueryResult.AsText)) : outcome.Error!;
+        Assert.DoesNotContain(Repository.Root, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + "/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_result_that_carries_a_folder_of_the_build_machine_is_refused()
+    {
+        var outcome = Sample.Query($"SELECT '{Repository.Root}/input/data' AS p");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("folder of the machine", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_query_changes_what_a_later_query_sees()
+    {
+        using var folder = new TemporaryFolder();
+        using var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["deals.csv"] = "amount\n10\n" });
+        string[] attacks =
+        [
+            "WITH x AS (SELECT 1) UPDATE deals SET amount = amount * 10 RETURNING 1",
+            "CREATE TEMP VIEW deals AS SELECT 0 AS amount",
+            "CREATE MACRO total() AS 0",
+            "SET search_path = 'temp'",
+            "SET VARIABLE x = 1",
+            "SELECT 1; UPDATE deals SET amount = 0",
+            "UPDATE deals SET amount = 0; SELECT syntax error here",
+        ];
+        foreach (var attack in attacks)
+        {
+            Assert.False(catalog.Query(attack).Succeeded, attack);
+        }
+
+        Assert.Equal(10.0, QueryResult.AsDouble(catalog.Query("SELECT sum(amount) AS total FROM deals").Result!.Rows[0][0]));
+    }
+
+    [Theory]
+    [InlineData("a,b,c\n1,2,3\n4,5\n6,7,8\n", 3, "line 3 has 2 values but the header has 3")]
+    [InlineData("a,b\n1,2\n3,4,5\n6,7,8\n", 3, "(1 more rows")]
+    [InlineData("a;b\n1;2\n3\n", 3, "line 3 has 1 values but the header has 2")]
+    [InlineData("a,b\n1,\"open\n2,3\n", 2, "never closed")]
+    [InlineData("", 1, "is empty")]
+    [InlineData("\n\n", 1, "header")]
+    [InlineData("a,b\n", 1, "no rows")]
+    [InlineData("name,amount\nJos\u00e9,1\n", 0, "")]
+    public void A_csv_of_the_wrong_shape_is_an_error_at_the_line_to_fix(string text, int line, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        var directory = folder.Root;
+        File.WriteAllText(Path.Combine(directory, "t.csv"), text);
+        using var catalog = DataCatalog.Open(directory, directory);
+
+        if (line == 0)
+        {
+            Assert.Empty(catalog.Problems);
+        }
+        else
+        {
+            var problem = Assert.Single(catalog.Problems);
+            Assert.Equal(("t.csv", line), (problem.Path, problem.Line));
+            Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+            Assert.Empty(catalog.Datasets);
+        }
+    }
+
+    [Fact]
+    public void A_csv_in_another_encoding_is_an_error_at_its_first_bad_line_until_site_yml_names_the_encoding()
+    {
+        using var folder = new TemporaryFolder();
+        var directory = folder.Root;
+        // Windows-1252: é is 0xE9 and the euro sign 0x80, which Latin-1 does not have.
+        File.WriteAllBytes(Path.Combine(directory, "export.csv"), [.. "name,amount\nAnna,1\n"u8, .. "Jos"u8, 0xE9, .. ",2\n"u8, 0x80, .. "uro,3\n"u8]);
+
+        using (var plain = DataCatalog.Open(directory, directory))
+        {
+            var problem = Assert.Single(plain.Problems);
+            Assert.Equal(3, problem.Line);
+            Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
+            Assert.Contains("encoding: windows-1252", problem.Message, StringComparison.Ordinal);
+        }
+
+        var options = new DataOptions { Encodings = DataOptions.Default.Encodings.Add("export", "windows-1252") };
+        using var declared = DataCatalog.Open(directory, directory, options);
+        Assert.Empty(declared.Problems);
+        Assert.Equal(["Anna", "José", "€uro"], declared.Query("SELECT name FROM export ORDER BY amount").Result!.Rows.Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public void A_binary_file_named_csv_is_refused_with_the_offset_of_its_first_zero_byte()
+    {
+        using var folder = new TemporaryFolder();
+        var directory = folder.Root;
+        File.WriteAllBytes(Path.Combine(directory, "blob.csv"), [.. "a,b\n1,2\n"u8, 0, 1, 2, .. ",3\n"u8]);
+        using var catalog = DataCatalog.Open(directory, directory);
+
+        var problem = Assert.Single(catalog.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("byte offset 8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_data_file_that_links_outside_the_site_is_refused_and_never_loaded()
+    {
+        using var folder = new TemporaryFolder();
+        using var away = new TemporaryFolder();
+        var directory = folder.Root;
+        var outside = away.Root;
+        File.WriteAllText(Path.Combine(outside, "secret.csv"), "password\nhunter2\n");
+        File.CreateSymbolicLink(Path.Combine(directory, "passwd.csv"), "/etc/passwd");
+        File.CreateSymbolicLink(Path.Combine(directory, "secret.csv"), Path.Combine(outside, "secret.csv"));
+        File.CreateSymbolicLink(Path.Combine(directory, "loop.csv"), Path.Combine(directory, "loop.csv"));
+        File.WriteAllText(Path.Combine(directory, "fine.csv"), "a\n1\n");
+        File.CreateSymbolicLink(Path.Combine(directory, "alias.csv"), "fine.csv");
+
+        using var catalog = DataCatalog.Open(directory, directory);
+
+        Assert.Equal(["alias", "fine"], catalog.Datasets.Select(d => d.Name));
+        Assert.Equal(["loop.csv", "passwd.csv", "secret.csv"], catalog.Problems.Where(p => p.Code == "SI0005").Select(p => p.Path).Order());
+        Assert.Contains("/etc/passwd", catalog.Problems.Single(p => p.Path == "passwd.csv").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(catalog.Query("SELECT * FROM duckdb_tables()").Result!.Rows, r => r.Contains("passwd") || r.Contains("secret"));
+    }
+
+    [Fact]
+    public void A_query_over_a_dataset_that_failed_to_load_is_a_follow_on_of_the_datasets_own_error()
+    {
+        using var folder = new TemporaryFolder();
+        using var catalog = TestData.Catalog(folder, new Dictionary<string, string> { ["deals.csv"] = "a,b\n1\n", ["reps.csv"] = "name\nAda\n" });
+
+        var outcome = catalog.Query("SELECT count(*) FROM deals");
+        var other = catalog.Query("SELECT count(*) FROM nowhere");
+
+        Assert.True(catalog.IsFollowOn(Diagnostic.Error("SI306", "SQL error: " + outcome.Error, "input/posts/a.md", 3)));
+        Assert.False(catalog.IsFollowOn(Diagnostic.Error("SI306", "SQL error: " + other.Error, "input/posts/a.md", 3)));
+        Assert.False(catalog.IsFollowOn(catalog.Problems.Single()));
     }
 
     [Fact]

@@ -211,7 +211,7 @@ public sealed class SiteBuilderSessionTests : IDisposable
     {
         WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
         await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
-        var stamp = SiteBuilder.CatalogStamp(_options.Resolve());
+        var stamp = SiteBuilder.CatalogStamp(_options.Resolve(), SalesInsights.Data.DataOptions.Default);
         var kept = _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was not kept"));
 
         await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);

@@ -39,13 +39,13 @@ public static class TestData
     public static DataCatalog SmallCatalog => Small.Value;
 
     /// <summary>A fresh catalog over the given files, written into <paramref name="folder"/> (indentation trimmed).</summary>
-    public static DataCatalog Catalog(TemporaryFolder folder, IReadOnlyDictionary<string, string> files)
+    public static DataCatalog Catalog(TemporaryFolder folder, IReadOnlyDictionary<string, string> files, DataOptions? options = null)
     {
         foreach (var (name, text) in files)
         {
             File.WriteAllText(folder.PathOf(name), string.Join('\n', text.Split('\n').Select(l => l.Trim())) + "\n");
         }
-        return DataCatalog.Open(folder.Root, folder.Root);
+        return DataCatalog.Open(folder.Root, folder.Root, options);
     }
 
     /// <summary>Renders Markdown with the chart and inline value features over <paramref name="catalog"/>, as an article at <c>input/posts/test.md</c>.</summary>
