@@ -49,13 +49,13 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
-    public async Task An_unreadable_file_is_reported_by_name()
+    public async Task A_link_to_nothing_is_reported_by_name()
     {
         using var site = new TestSite();
         File.CreateSymbolicLink(Path.Combine(site.Input, "posts", "gone.md"), Path.Combine(site.Root, "does-not-exist.md"));
         var error = Assert.Single((await site.BuildAsync()).Diagnostics);
-        Assert.Equal(("input/posts/gone.md", "SI0002"), (error.Path, error.Code));
-        Assert.StartsWith("cannot read the file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("input/posts/gone.md", "SI0005"), (error.Path, error.Code));
+        Assert.Contains("cannot be followed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
