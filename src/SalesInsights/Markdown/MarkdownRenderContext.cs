@@ -19,6 +19,7 @@ public sealed class MarkdownRenderContext(
 {
     private const string DataKey = "salesinsights.render-context";
     private readonly ConcurrentDictionary<MarkdownObject, string> _replacements = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<MarkdownObject, string> _texts = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentQueue<GeneratedFile> _files = new();
     private readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
 
@@ -55,9 +56,20 @@ public sealed class MarkdownRenderContext(
         _diagnostics.Enqueue(Diagnostic.Warning(code, message, SourcePath, LineOffset + markdownLine + 1, markdownColumn + 1));
 
     /// <summary>Renders <paramref name="node"/> as this trusted HTML instead of its default rendering.</summary>
-    public void Replace(MarkdownObject node, string html) => _replacements[node] = html;
+    /// <param name="text">What a reader reads of it, where plain text is wanted (the summary, the table of contents).</param>
+    public void Replace(MarkdownObject node, string html, string? text = null)
+    {
+        _replacements[node] = html;
+        if (text is not null)
+        {
+            _texts[node] = text;
+        }
+    }
 
     public bool TryGetReplacement(MarkdownObject node, out string html) => _replacements.TryGetValue(node, out html!);
+
+    /// <summary>The plain text a feature gave for a node it replaced.</summary>
+    public bool TryGetText(MarkdownObject node, out string text) => _texts.TryGetValue(node, out text!);
 
     public void AddFile(GeneratedFile file) => _files.Enqueue(file);
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -57,7 +58,7 @@ public sealed class MarkdownRenderer
             anchors.Add(id);
             if (heading.Level is 2 or 3)
             {
-                toc.Add(new TocEntry(heading.Level, id, PlainText(heading.Inline)));
+                toc.Add(new TocEntry(heading.Level, id, PlainText(heading.Inline, context)));
             }
             heading.Inline?.AppendChild(new HtmlInline($" <a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"));
         }
@@ -91,11 +92,12 @@ public sealed class MarkdownRenderer
             anchors.ToImmutable(),
             links.ToImmutable(),
             nodes.Words,
-            nodes.Blocks<ParagraphBlock>().Select(p => PlainText(p.Inline)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
+            // A table cell holds a paragraph too, but a summary is prose.
+            nodes.Blocks<ParagraphBlock>().Where(p => p.Parent is not TableCell).Select(p => PlainText(p.Inline, context)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
     }
 
-    /// <summary>The text a reader sees in some inlines, without markup.</summary>
-    public static string PlainText(ContainerInline? inlines)
+    /// <summary>The text a reader sees in some inlines, without markup; with a context, the text of what features replaced (inline values).</summary>
+    public static string PlainText(ContainerInline? inlines, MarkdownRenderContext? context = null)
     {
         if (inlines is null)
         {
@@ -106,6 +108,9 @@ public sealed class MarkdownRenderer
         {
             switch (inline)
             {
+                case var replaced when context is not null && context.TryGetText(replaced, out var shown):
+                    text.Append(shown);
+                    break;
                 case LiteralInline literal:
                     text.Append(literal.Content.AsSpan());
                     break;

@@ -43,7 +43,8 @@ public sealed class RenderMarkdown : ForEachDocument
                 .With(Keys.Links, result.Links)
                 .With(Keys.WordCount, result.WordCount)
                 .With(Keys.ReadingMinutes, MarkdownRenderer.ReadingMinutes(result.WordCount))
-                .With(Keys.Excerpt, string.IsNullOrWhiteSpace(summary) ? Truncate(result.FirstParagraph, 280) : summary.Trim())
+                // Null when there is no prose at all (a page of tiles), so pages fall back to the site's description.
+                .With(Keys.Excerpt, !string.IsNullOrWhiteSpace(summary) ? summary.Trim() : result.FirstParagraph.Length > 0 ? Truncate(result.FirstParagraph, 280) : null)
                 .With(Keys.GeneratedFiles, renderContext.Files.ToArray()),
         };
     }

@@ -1,4 +1,5 @@
 using SalesInsights.Markdown;
+using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Markdown;
 
@@ -30,6 +31,21 @@ public sealed class MarkdownRendererTests
     public void The_first_paragraph_is_kept_as_plain_text_for_the_excerpt()
     {
         Assert.Equal("A bold claim with a link.", Render("## Heading\n\nA **bold** claim with a [link](/x/).\n\nSecond.").FirstParagraph);
+    }
+
+    [Fact]
+    public void A_table_is_not_the_excerpt_the_first_paragraph_of_prose_is()
+    {
+        Assert.Equal("Prose after the table.", Render("| Region | Deals |\n|---|---|\n| EMEA | 4 |\n\nProse after the table.").FirstParagraph);
+    }
+
+    [Fact]
+    public void Values_from_the_data_are_in_the_excerpt_and_the_table_of_contents_as_readers_see_them()
+    {
+        var (result, _) = TestData.Render("## {{ q.total | integer }} deals\n\nWe closed {{ q.total | integer }} deals.\n\n```sql name=total\nSELECT count(*) FROM sales\n```\n", TestData.SmallCatalog);
+
+        Assert.Equal("We closed 6 deals.", result.FirstParagraph);
+        Assert.Equal("6 deals", Assert.Single(result.Toc).Title);
     }
 
     [Fact]

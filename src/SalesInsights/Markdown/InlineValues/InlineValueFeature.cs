@@ -79,7 +79,7 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
                 continue;
             }
             var raw = result.Rows[0][column];
-            context.Replace(value, Html(raw, format));
+            context.Replace(value, Html(raw, format), ValueFormatter.Format(raw, format));
         }
     }
 
