@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
+using SalesInsights.Site;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -29,8 +30,7 @@ public static class ChartSpecParser
         YamlMappingNode mapping;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = BoundedYaml.Load(yaml);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 problems.Add(new ChartProblem("SI302", "A chart block must be YAML keys such as 'title:', 'type:' and 'sql:'.", SpecPosition.Start));

@@ -68,8 +68,7 @@ public sealed record FrontMatter(
         var lines = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = BoundedYaml.Load(yaml);
             if (stream.Documents.Count > 0)
             {
                 if (stream.Documents[0].RootNode is not YamlMappingNode mapping)

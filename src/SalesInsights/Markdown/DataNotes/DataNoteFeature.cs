@@ -57,8 +57,7 @@ public sealed class DataNoteFeature(DataCatalog? catalog = null) : IMarkdownFeat
         var line = 0;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = BoundedYaml.Load(yaml);
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
             {
                 foreach (var (key, value) in mapping.Children)

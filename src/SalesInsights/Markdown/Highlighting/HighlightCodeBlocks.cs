@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using ColorCode;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -12,8 +14,8 @@ namespace SalesInsights.Markdown.Highlighting;
 /// </summary>
 public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
 {
-    // The formatter caches compiled grammars; it is not safe to share across threads.
-    private static readonly ThreadLocal<HtmlClassFormatter> Formatter = new(() => new HtmlClassFormatter());
+    // The formatter is not safe to share across threads; the compiled grammars behind it are shared.
+    private static readonly ThreadLocal<HtmlClassFormatter> Formatter = new(() => new HtmlClassFormatter(null, new BoundedLanguageParser()));
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,7 +28,8 @@ public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
 
     protected override void Write(HtmlRenderer renderer, CodeBlock block)
     {
-        if (MarkdownRenderContext.Of(block) is { } context && context.TryGetReplacement(block, out var html))
+        var context = MarkdownRenderContext.Of(block);
+        if (context is not null && context.TryGetReplacement(block, out var html))
         {
             renderer.Write(html);
             return;
@@ -38,7 +41,12 @@ public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
         var label = info.Length > 0 ? $" data-lang=\"{WebUtility.HtmlEncode(info)}\"" : string.Empty;
         // tabindex: a long line scrolls inside the block, and keyboard users must be able to scroll it too.
         renderer.Write($"<pre class=\"highlight\" tabindex=\"0\"{label}><code>");
-        renderer.Write(language is null ? WebUtility.HtmlEncode(code) : Highlight(code, language));
+        var highlighted = language is null ? null : Highlight(code, language);
+        if (language is not null && highlighted is null)
+        {
+            context?.Warning("SI0701", $"the {info} block took longer than {BoundedLanguageParser.Budget.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s to highlight and is shown as plain text", block.Line, block.Column);
+        }
+        renderer.Write(highlighted ?? WebUtility.HtmlEncode(code));
         renderer.WriteLine("</code></pre>");
     }
 
@@ -57,10 +65,19 @@ public sealed class HighlightCodeBlocks : HtmlObjectRenderer<CodeBlock>
         return text.ToString();
     }
 
-    private static string Highlight(string code, ILanguage language)
+    /// <summary>The code as class-based spans, or null when it could not be highlighted within the budget.</summary>
+    private static string? Highlight(string code, ILanguage language)
     {
+        string html;
+        try
+        {
+            html = Formatter.Value!.GetHtmlString(code, language);
+        }
+        catch (Exception e) when (e is HighlightBudgetExceededException or RegexMatchTimeoutException)
+        {
+            return null;
+        }
         // ColorCode wraps its output in <div class="lang"><pre>...</pre></div>; keep only the spans inside.
-        var html = Formatter.Value!.GetHtmlString(code, language);
         var start = html.IndexOf("<pre>", StringComparison.Ordinal);
         var end = html.LastIndexOf("</pre>", StringComparison.Ordinal);
         return start >= 0 && end > start ? html[(start + 5)..end].Trim('\r', '\n') : WebUtility.HtmlEncode(code);

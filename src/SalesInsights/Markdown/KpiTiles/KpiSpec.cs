@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
+using SalesInsights.Site;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -49,8 +50,7 @@ public static class KpiSpecParser
         YamlMappingNode mapping;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = BoundedYaml.Load(yaml);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 problems.Add(("SI503", "A kpi block must be YAML keys: 'name:', 'label:', 'format:' and 'sql:'.", -1, 0));
