@@ -15,7 +15,8 @@ public sealed class MarkdownRenderContext(
     IExecutionContext? execution,
     string basePath = "",
     string outputFolder = "",
-    Metadata? metadata = null)
+    Metadata? metadata = null,
+    bool allowsActiveContent = false)
 {
     private const string DataKey = "salesinsights.render-context";
     private readonly ConcurrentDictionary<MarkdownObject, string> _replacements = new(ReferenceEqualityComparer.Instance);
@@ -40,6 +41,9 @@ public sealed class MarkdownRenderContext(
 
     /// <summary>The document's metadata (front matter included), e.g. for queries declared in front matter.</summary>
     public Metadata Metadata { get; } = metadata ?? Metadata.Empty;
+
+    /// <summary>The site opted in to scripts and other active HTML in articles (<c>markdown: { unsafe_html: true }</c>).</summary>
+    public bool AllowsActiveContent { get; } = allowsActiveContent;
 
     /// <summary>Files a feature publishes beside the page (e.g. a chart's numbers as CSV).</summary>
     public IReadOnlyCollection<GeneratedFile> Files => _files;

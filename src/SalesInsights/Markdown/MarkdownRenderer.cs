@@ -5,6 +5,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SalesInsights.Html;
 using SalesInsights.Markdown.Tables;
 
 namespace SalesInsights.Markdown;
@@ -66,11 +67,17 @@ public sealed class MarkdownRenderer
         var links = ImmutableArray.CreateBuilder<MarkdownLink>();
         foreach (var link in nodes.Inlines<LinkInline>())
         {
-            if (link.Url is not { Length: > 0 } url)
+            var url = link.Url ?? string.Empty;
+            // An empty link is recorded too, so that a check reports it at this line rather than in the layout.
+            links.Add(new MarkdownLink(url, link.IsImage, context.LineOffset + link.Line + 1, link.Column + 1));
+            if (RawHtml.ActiveScheme(url) is { } scheme)
+            {
+                RefuseActive(context, $"a {scheme} URL in a {(link.IsImage ? "Markdown image" : "Markdown link")}", link.Line, link.Column);
+            }
+            if (url.Length == 0)
             {
                 continue;
             }
-            links.Add(new MarkdownLink(url, link.IsImage, context.LineOffset + link.Line + 1, link.Column + 1));
             if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && context.BasePath.Length > 0)
             {
                 link.Url = context.BasePath + url;
@@ -85,6 +92,22 @@ public sealed class MarkdownRenderer
                 link.GetAttributes().AddPropertyIfNotExist("rel", "noopener");
             }
         }
+        foreach (var autolink in nodes.Inlines<AutolinkInline>())
+        {
+            if (RawHtml.ActiveScheme(autolink.Url) is { } scheme)
+            {
+                RefuseActive(context, $"a {scheme} autolink", autolink.Line, autolink.Column);
+            }
+        }
+        // Raw HTML the writer typed: its active content is refused, its links are checked at the lines that wrote them.
+        foreach (var block in nodes.Blocks<HtmlBlock>())
+        {
+            ReadRawHtml(block.Lines.ToString(), block.Line, block.Column, context, links);
+        }
+        foreach (var inline in nodes.Inlines<HtmlInline>())
+        {
+            ReadRawHtml(inline.Tag, inline.Line, inline.Column, context, links);
+        }
 
         return new MarkdownResult(
             Markdig.Markdown.ToHtml(document, _pipeline),
@@ -94,6 +117,35 @@ public sealed class MarkdownRenderer
             nodes.Words,
             // A table cell holds a paragraph too, but a summary is prose.
             nodes.Blocks<ParagraphBlock>().Where(p => p.Parent is not TableCell).Select(p => PlainText(p.Inline, context)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
+    }
+
+    private static void ReadRawHtml(string html, int line, int column, MarkdownRenderContext context, ImmutableArray<MarkdownLink>.Builder links)
+    {
+        if (html.Length == 0)
+        {
+            return;
+        }
+        var content = RawHtml.Read(html);
+        // Positions inside the fragment, made positions of the article: its first line starts at the node's column.
+        (int Line, int Column) At(RawHtmlItem item) => (line + item.Line - 1, item.Line == 1 ? column + item.Column - 1 : item.Column - 1);
+        foreach (var item in content.Active)
+        {
+            var (l, c) = At(item);
+            RefuseActive(context, item.Text, l, c);
+        }
+        foreach (var item in content.Urls)
+        {
+            var (l, c) = At(item);
+            links.Add(new MarkdownLink(item.Text, false, context.LineOffset + l + 1, c + 1));
+        }
+    }
+
+    private static void RefuseActive(MarkdownRenderContext context, string what, int line, int column)
+    {
+        if (!context.AllowsActiveContent)
+        {
+            context.Error("SI0702", $"{what} would run in readers' browsers; scripts, event handlers, javascript: and data: URLs, iframes, objects and embeds are refused unless site.yml sets markdown: {{ unsafe_html: true }}", line, column);
+        }
     }
 
     /// <summary>The text a reader sees in some inlines, without markup; with a context, the text of what features replaced (inline values).</summary>

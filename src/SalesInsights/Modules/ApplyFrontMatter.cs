@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SalesInsights.Html;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
 using SalesInsights.Templates;
@@ -96,6 +97,11 @@ public sealed class ApplyFrontMatter : ForEachDocument
             Error("SI0107", Keys.Slug, $"the page slug '{slug}' is used by generated pages; choose another 'slug'");
         }
 
+        if (input.Metadata[Keys.Image] is { } image && ImageProblem(image) is { } problem)
+        {
+            Error("SI0108", Keys.Image, $"'image' {problem}; write a path on this site like /images/cover.png, or an https:// URL");
+        }
+
         var layout = input.Metadata.GetString(Keys.Layout) ?? kind;
         var theme = context.Get<Theme>();
         if (!theme.HasLayout(layout))
@@ -129,6 +135,33 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 .With(Keys.Future, date > now)
                 .With(Keys.Extra, extra),
         };
+    }
+
+    /// <summary>Why an <c>image</c> value cannot be a page's picture (it becomes the og:image and feed URL), or null.</summary>
+    private static string? ImageProblem(object value)
+    {
+        if (value is not string text || text.Trim().Length == 0)
+        {
+            return "must be one URL";
+        }
+        var url = text.Trim();
+        if (RawHtml.ActiveScheme(url) is { } scheme)
+        {
+            return $"is a {scheme} URL, which would run in readers' browsers";
+        }
+        if (url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '"' or '\'' or '<' or '>' or '`' or '\\'))
+        {
+            return "contains spaces, quotes or angle brackets";
+        }
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "starts with '//', a URL on another site without its scheme";
+        }
+        if (url.StartsWith('/'))
+        {
+            return null;
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http" ? null : "is neither a path starting with '/' nor an http(s) URL";
     }
 
     private static DateTimeOffset? ParseDate(object? value) => value switch

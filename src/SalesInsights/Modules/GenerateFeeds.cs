@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using SalesInsights.Html;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
 
@@ -30,8 +31,9 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
     {
         var origin = settings.BaseUrl[..^settings.BasePath.Length];
         string Absolute(string url) => origin + settings.BasePath + url;
-        // Links inside article HTML are root-relative; feed readers need them absolute.
-        string Content(Document d) => d.Text.Replace("href=\"/", $"href=\"{origin}/", StringComparison.Ordinal).Replace("src=\"/", $"src=\"{origin}/", StringComparison.Ordinal);
+        // Links inside article HTML are root-relative; feed readers need them absolute. A feed carries no active
+        // content even when the site allows it on its pages: readers show feeds in other programs' origins.
+        string Content(Document d) => RawHtml.WithoutActiveContent(d.Text).Replace("href=\"/", $"href=\"{origin}/", StringComparison.Ordinal).Replace("src=\"/", $"src=\"{origin}/", StringComparison.Ordinal);
 
         var rss = Xml(writer =>
         {

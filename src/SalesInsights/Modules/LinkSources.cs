@@ -21,7 +21,11 @@ internal sealed class LinkSources(BuildOptions options, string basePath)
     public void Report(DiagnosticBag diagnostics, Severity severity, string code, Document page, HtmlLink link, string message)
     {
         var written = page.Get<ImmutableArray<MarkdownLink>>(Keys.Links);
-        var fromMarkdown = written.IsDefault ? null : written.FirstOrDefault(m => m.Url == link.Url || basePath + m.Url == link.Url);
+        // The page holds the URL as the renderer wrote it: with the site's sub-path, and percent-encoded where the
+        // writer typed a space or a non-ASCII letter; compared decoded, it is found on the writer's line.
+        var url = Uri.UnescapeDataString(link.Url);
+        var fromMarkdown = written.IsDefault ? null : written.FirstOrDefault(m =>
+            m.Url == link.Url || basePath + m.Url == link.Url || Uri.UnescapeDataString(m.Url) == url || Uri.UnescapeDataString(basePath + m.Url) == url);
         if (fromMarkdown is not null && page.Source is not null)
         {
             diagnostics.Report(new Diagnostic(severity, code, $"broken {message}", page.Source, Math.Max(1, fromMarkdown.Line), Math.Max(1, fromMarkdown.Column)));

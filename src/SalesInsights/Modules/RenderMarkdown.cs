@@ -22,7 +22,8 @@ public sealed class RenderMarkdown : ForEachDocument
             context,
             context.Get<SiteSettings>().BasePath,
             input.Destination is { } destination ? Path.GetDirectoryName(destination)?.Replace('\\', '/') ?? string.Empty : string.Empty,
-            input.Metadata);
+            input.Metadata,
+            context.Get<SiteSettings>().UnsafeHtml);
         var result = renderer.Render(body, renderContext);
         foreach (var diagnostic in renderContext.Diagnostics)
         {

@@ -33,6 +33,12 @@ public sealed partial record SiteSettings
     public string RepositoryBranch { get; init; } = "main";
     public int PostsPerPage { get; init; } = 10;
 
+    /// <summary>
+    /// Articles may carry active HTML (scripts, event handlers, javascript: and data: URLs, iframes, objects, embeds):
+    /// <c>markdown: { unsafe_html: true }</c>. Off by default; feeds never carry it either way.
+    /// </summary>
+    public bool UnsafeHtml { get; init; }
+
     /// <summary>The data catalog's limits and the datasets' encodings (<c>data:</c>).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -78,7 +84,7 @@ public sealed partial record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown",
         };
         int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
@@ -92,6 +98,7 @@ public sealed partial record SiteSettings
             RepositoryBranch = S("repository_branch") ?? "main",
             PostsPerPage = v.TryGetValue("posts_per_page", out var pp) && pp is long n and > 0 ? (int)n : 10,
             Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            UnsafeHtml = UnsafeHtmlOf(v.GetValueOrDefault("markdown"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("markdown")))),
             Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
         };
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _))
@@ -100,6 +107,21 @@ public sealed partial record SiteSettings
             diagnostics.Report(Diagnostic.Error("SI0011", $"base_url '{settings.BaseUrl}' is not an absolute URL; write it like https://example.org", relativePath, line));
         }
         return settings;
+    }
+
+    /// <summary>The <c>markdown:</c> map: <c>unsafe_html</c>, true or false.</summary>
+    private static bool UnsafeHtmlOf(object? value, Action<string> error)
+    {
+        switch (value)
+        {
+            case null:
+                return false;
+            case ImmutableDictionary<string, object?> map when map.Keys.All(k => k == "unsafe_html") && map.GetValueOrDefault("unsafe_html") is bool or null:
+                return map.GetValueOrDefault("unsafe_html") is true;
+            default:
+                error("'markdown' must be a map with one key, unsafe_html: true or false (e.g. markdown: { unsafe_html: true })");
+                return false;
+        }
     }
 
     /// <summary>The <c>data:</c> map: query_timeout (seconds), memory_limit (e.g. 1GB) and datasets' encodings.</summary>
