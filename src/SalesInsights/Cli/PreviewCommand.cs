@@ -12,13 +12,14 @@ public static class PreviewCommand
 {
     public static readonly Option<int> Port = new("--port") { Description = "Port to serve on", DefaultValueFactory = _ => PreviewOptions.DefaultPort };
     public static readonly Option<string> Host = new("--host") { Description = "Address to listen on; anything but loopback shows your drafts to the network", DefaultValueFactory = _ => PreviewOptions.DefaultHost };
+    public static readonly Option<string[]> AllowHost = new("--allow-host") { Description = "Another host name the preview answers to (requests naming any other host are refused)", AllowMultipleArgumentsPerToken = false };
     public static readonly Option<bool> NoOpen = new("--no-open") { Description = "Do not open a browser" };
 
     public static Command Create()
     {
         var command = new Command("preview", "Serve the site locally with drafts, rebuild on every save and reload the browser")
         {
-            BuildCommand.Input, BuildCommand.Theme, Port, Host, NoOpen, BuildCommand.Profile,
+            BuildCommand.Input, BuildCommand.Theme, Port, Host, AllowHost, NoOpen, BuildCommand.Profile,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, cancellationToken));
         return command;
@@ -32,6 +33,7 @@ public static class PreviewCommand
             ThemeDirectory = parseResult.GetValue(BuildCommand.Theme)!,
             Port = parseResult.GetValue(Port),
             Host = parseResult.GetValue(Host)!,
+            AllowedHosts = parseResult.GetValue(AllowHost) ?? [],
             OpenBrowser = !parseResult.GetValue(NoOpen),
             Profile = parseResult.GetValue(BuildCommand.Profile),
         };

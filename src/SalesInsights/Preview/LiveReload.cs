@@ -9,6 +9,9 @@ public static class LiveReload
 {
     public const string EventsPath = "/__preview/events";
 
+    /// <summary>Where the script itself is served: a file of the site's own origin, so the site's CSP (script-src 'self') admits it.</summary>
+    public const string ScriptPath = "/__preview/live-reload.js";
+
     private const string Script = """
         (() => {
           const me = JSON.parse(document.currentScript.dataset.preview);
@@ -41,16 +44,19 @@ public static class LiveReload
           });
           source.addEventListener("errors", (e) => showOverlay(JSON.parse(e.data).html));
           source.addEventListener("ok", hideOverlay);
+          // The overlay's hide button: a listener here, since the site's CSP refuses inline event handlers.
+          document.addEventListener("click", (e) => { if (e.target.closest?.("[data-si-hide]")) hideOverlay(); });
         })();
         """;
 
-    private static readonly string Body = Script.Replace("__EVENTS__", EventsPath, StringComparison.Ordinal);
+    /// <summary>The script served at <see cref="ScriptPath"/>.</summary>
+    public static string Body { get; } = Script.Replace("__EVENTS__", EventsPath, StringComparison.Ordinal);
 
     /// <summary>The script element for a page served from <paramref name="file"/> of build <paramref name="generation"/>.</summary>
     public static string Tag(string session, int generation, string file)
     {
         var state = PreviewMessages.Serialize(new PageState(session, generation, file));
-        return $"<script data-preview=\"{System.Net.WebUtility.HtmlEncode(state)}\">{Body}</script>";
+        return $"<script src=\"{ScriptPath}\" data-preview=\"{System.Net.WebUtility.HtmlEncode(state)}\"></script>";
     }
 
     /// <summary>Puts <paramref name="snippet"/> just before <c>&lt;/body&gt;</c>, or at the end when there is none.</summary>

@@ -12,6 +12,12 @@ public sealed record PreviewOptions
     /// <summary>Address to listen on: an IP address or <c>localhost</c>. Anything but loopback exposes drafts to the network.</summary>
     public string Host { get; init; } = DefaultHost;
 
+    /// <summary>
+    /// Host names the preview answers to besides loopback names and <see cref="Host"/> (<c>--allow-host</c>), e.g. a
+    /// name of this machine on the local network; every other <c>Host</c> header is refused.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>TCP port; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = DefaultPort;
 

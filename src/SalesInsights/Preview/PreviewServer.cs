@@ -28,6 +28,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly ConsoleReporter _reporter;
     private readonly ReloadHub _hub = new();
     private readonly CancellationTokenSource _stopping = new();
+    private SecurityHeaders _headers = SecurityHeaders.Load(".");
     private WebApplication? _app;
     private SiteWatcher? _watcher;
     private Task? _watchLoop;
@@ -48,7 +49,27 @@ public sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>True for loopback addresses and <c>localhost</c>: the only hosts the preview binds without a warning.</summary>
     public static bool IsLoopback(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.Equals("localhost.", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    /// <summary>
+    /// Whether a request's <c>Host</c> header names this preview: a loopback name, the address it was told to listen
+    /// on, or a name allowed with <c>--allow-host</c>. Anything else is refused (403), as Vite and
+    /// webpack-dev-server do: a page on another site whose name an attacker points at 127.0.0.1 (DNS rebinding)
+    /// would otherwise read the preview, drafts included, as its own origin.
+    /// </summary>
+    public bool AcceptsHost(string? hostHeader)
+    {
+        if (string.IsNullOrEmpty(hostHeader))
+        {
+            return false;
+        }
+        var host = new HostString(hostHeader).Host.Trim('[', ']');
+        return IsLoopback(host)
+            || host.Equals(_options.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+            || _options.AllowedHosts.Any(h => h.Equals(host, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>
     /// Binds the port, then builds the site once and starts watching. Throws <see cref="PreviewUnavailableException"/>
@@ -111,6 +132,11 @@ public sealed class PreviewServer : IAsyncDisposable
             Profile = _options.Profile,
         };
         build = build with { OutputDirectory = Path.Combine(build.SiteRoot, ".cache", "preview") };
+        _headers = SecurityHeaders.Load(build.SiteRoot);
+        if (_headers.Problem is { } problem)
+        {
+            _reporter.Error("warning: " + problem);
+        }
         Site = new PreviewSite(build, _hub, _reporter);
         _watcher = new SiteWatcher([build.InputDirectory, build.ThemeDirectory], _options.Debounce);
         await Site.RebuildAsync(null, cancellationToken).ConfigureAwait(false);
@@ -149,7 +175,17 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         var request = context.Request;
         var response = context.Response;
-        response.Headers.XContentTypeOptions = "nosniff";
+        foreach (var (name, value) in _headers.Headers)
+        {
+            response.Headers[name] = value;
+        }
+        if (!AcceptsHost(request.Headers.Host))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"This preview answers only to localhost and 127.0.0.1, not to '{request.Headers.Host}'. Start it with --allow-host NAME to allow another name.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -161,6 +197,14 @@ public sealed class PreviewServer : IAsyncDisposable
         if (path is not null && "/" + path == LiveReload.EventsPath)
         {
             await _hub.StreamAsync(context, Site.Greeting()).ConfigureAwait(false);
+            return;
+        }
+        if (path is not null && ("/" + path == LiveReload.ScriptPath || "/" + path == ErrorOverlay.StylePath))
+        {
+            var (type, text) = "/" + path == LiveReload.ScriptPath ? ("text/javascript; charset=utf-8", LiveReload.Body) : ("text/css; charset=utf-8", ErrorOverlay.Style);
+            response.ContentType = type;
+            response.Headers.CacheControl = "no-cache";
+            await response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

@@ -19,6 +19,7 @@ public sealed class LiveReloadTests
         var tag = LiveReload.Tag("s1", 3, "a\"><script>alert(1)</script>.html");
 
         Assert.DoesNotContain("<script>alert", tag, StringComparison.Ordinal);
-        Assert.StartsWith("<script data-preview=\"", tag, StringComparison.Ordinal);
+        Assert.StartsWith($"<script src=\"{LiveReload.ScriptPath}\" data-preview=\"", tag, StringComparison.Ordinal);
+        Assert.EndsWith("\"></script>", tag, StringComparison.Ordinal);
     }
 }

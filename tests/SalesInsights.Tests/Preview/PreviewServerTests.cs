@@ -17,6 +17,8 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        // The repository's own netlify.toml beside the input folder, as in a real site: the preview sends its headers.
+        _site.Write("netlify.toml", File.ReadAllText(Path.Combine(Repository.Root, "netlify.toml")));
         var log = TextWriter.Synchronized(_log);
         _server = new PreviewServer(
             new PreviewOptions { InputDirectory = _site.Input, ThemeDirectory = _site.Theme, Port = 0, OpenBrowser = false },
@@ -53,7 +55,8 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
         Assert.Contains("no-cache", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("The First Deal", html, StringComparison.Ordinal);
-        Assert.Contains(LiveReload.EventsPath, html, StringComparison.Ordinal);
+        Assert.Contains(LiveReload.ScriptPath, html, StringComparison.Ordinal);
+        Assert.Contains(LiveReload.EventsPath, await GetTextAsync(LiveReload.ScriptPath), StringComparison.Ordinal);
         Assert.StartsWith(_server.Address.GetLeftPart(UriPartial.Authority), _server.Site.Options.BaseUrl!, StringComparison.Ordinal);
     }
 
@@ -68,7 +71,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
         Assert.Contains(css, home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
-        Assert.DoesNotContain(LiveReload.EventsPath, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(LiveReload.ScriptPath, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -237,5 +240,56 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("already in use", error.Message, StringComparison.Ordinal);
         Assert.Contains($"--port {_server.Address.Port + 1}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:5080")]
+    [InlineData("127.0.0.1.evil.example")]
+    [InlineData("localhost.evil.example")]
+    [InlineData("10.0.0.1")]
+    public async Task A_request_naming_another_host_is_refused_so_a_rebinding_page_cannot_read_the_preview(string host)
+    {
+        Assert.Equal(403, await RawHttp.StatusOfAsync(_server.Address, "/posts/unfinished/", host));
+        Assert.Equal(403, await RawHttp.StatusOfAsync(_server.Address, LiveReload.EventsPath, host));
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.2")]
+    [InlineData("[::1]")]
+    [InlineData("LOCALHOST")]
+    public async Task A_request_naming_a_loopback_host_is_served(string host)
+    {
+        Assert.Equal(200, await RawHttp.StatusOfAsync(_server.Address, "/posts/first-deal/", $"{host}:{_server.Address.Port}"));
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_of_netlify_toml_adapted_to_http_on_loopback()
+    {
+        var expected = NetlifyHeaders.ForEveryPage();
+        foreach (var path in new[] { "/posts/first-deal/", "/nowhere/", "/feed.xml", LiveReload.ScriptPath })
+        {
+            using var response = await _http.GetAsync(path);
+            foreach (var (name, value) in expected)
+            {
+                Assert.True(response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values), $"{path} has no {name}");
+                Assert.Equal(value, Assert.Single(values!));
+            }
+            Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        }
+    }
+
+    [Fact]
+    public async Task The_previews_own_script_and_error_panel_need_nothing_the_sites_csp_refuses()
+    {
+        _site.Write("input/posts/broken.md", "---\ntitle: Broken\n---\nNo date.\n");
+        var html = await Eventually.ReturnsAsync(() => GetTextAsync("/posts/first-deal/"), h => h.Contains(OverlayElement, StringComparison.Ordinal), "the error overlay");
+
+        Assert.DoesNotContain(" style=\"", html[html.IndexOf(OverlayElement, StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", html);
+        Assert.Contains("#si-preview-overlay", await GetTextAsync(ErrorOverlay.StylePath), StringComparison.Ordinal);
     }
 }
