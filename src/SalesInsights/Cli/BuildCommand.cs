@@ -41,6 +41,7 @@ public static class BuildCommand
     /// <summary>Builds, prints the diagnostics and the summary, and returns the exit code.</summary>
     public static async Task<int> RunAsync(BuildOptions options, ConsoleReporter reporter, CancellationToken cancellationToken)
     {
+        options = options with { Notice = reporter.Line };
         var result = await reporter.WithStatusAsync("Building the site…", () => SiteBuilder.BuildAsync(options, cancellationToken)).ConfigureAwait(false);
         reporter.Diagnostics(result.Diagnostics);
         reporter.Summary(result, "Built", options.OutputDirectory);

@@ -37,6 +37,8 @@ public static class CliApp
             await Console.Error.WriteLineAsync("Run with --help to see the commands and options.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        return await parseResult.InvokeAsync().ConfigureAwait(false);
+        // Ctrl+C (or SIGTERM) cancels the command's token; a build then stops its queries and removes its half-built
+        // folder, which takes longer than System.CommandLine's default two seconds of grace on a busy machine.
+        return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
     }
 }

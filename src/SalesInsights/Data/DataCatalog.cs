@@ -34,6 +34,10 @@ public sealed class DataCatalog : IDisposable, IStamped
     private readonly ImmutableArray<string> _privatePaths;
     private readonly ImmutableHashSet<string> _failed;
     private readonly ConcurrentDictionary<string, byte> _followOns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<DuckDBCommand, byte> _running = new();
+
+    /// <summary>What a query interrupted because its build was stopped answers; such answers are not kept.</summary>
+    private const string Stopped = "The build was stopped before the query finished.";
 
     private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint, TimeSpan loadTime,
         DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed)
@@ -258,8 +262,29 @@ public sealed class DataCatalog : IDisposable, IStamped
     public Dataset? Find(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Runs a read-only query (once per build for the same text) and returns at most <see cref="MaxRows"/> typed rows.</summary>
-    public QueryOutcome Query(string sql) =>
-        _results.GetOrAdd(SqlText.Statement(sql), s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
+    public QueryOutcome Query(string sql)
+    {
+        var statement = SqlText.Statement(sql);
+        var outcome = _results.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
+        if (outcome.Error == Stopped)
+        {
+            // A preview keeps the catalog for its next build, which must run the query again.
+            _results.TryRemove(statement, out _);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Stops every query running now (Ctrl+C, a preview shutting down): each answers that the build was stopped,
+    /// instead of running on to its time limit.
+    /// </summary>
+    public void InterruptRunning()
+    {
+        foreach (var command in _running.Keys)
+        {
+            command.Cancel();
+        }
+    }
 
     /// <summary>The columns a query would return, without fetching its rows.</summary>
     public QueryOutcome Schema(string sql)
@@ -284,6 +309,8 @@ public sealed class DataCatalog : IDisposable, IStamped
     {
         var connection = Rent();
         var started = Stopwatch.GetTimestamp();
+        Deadline? deadline = null;
+        DuckDBCommand? running = null;
         try
         {
             if (SqlGuard.Check(connection, sql) is { } refusal)
@@ -299,7 +326,8 @@ public sealed class DataCatalog : IDisposable, IStamped
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.UseStreamingMode = true;
-            using var deadline = new Deadline(command, _options.QueryTimeout);
+            deadline = new Deadline(command, _options.QueryTimeout);
+            _running.TryAdd(running = command, 0);
             using var reader = command.ExecuteReader();
             var columns = Columns(reader);
             var rows = ImmutableArray.CreateBuilder<ImmutableArray<object?>>();
@@ -326,12 +354,21 @@ public sealed class DataCatalog : IDisposable, IStamped
         {
             return QueryOutcome.Failure(FollowOn(e.Message) ?? (schemaOnly ? WithoutWrapper(e.Message.Trim()) : e.Message.Trim()));
         }
+        catch (OperationCanceledException) when (deadline?.Fired != true)
+        {
+            return QueryOutcome.Failure(Stopped);
+        }
         catch (OperationCanceledException)
         {
             return QueryOutcome.Failure($"The query ran longer than {Seconds(_options.QueryTimeout)} and was stopped; filter or aggregate it, or raise data: query_timeout in site.yml.");
         }
         finally
         {
+            deadline?.Dispose();
+            if (running is not null)
+            {
+                _running.TryRemove(running, out _);
+            }
             Interlocked.Add(ref _queryTicks, Stopwatch.GetTimestamp() - started);
             _pool.Add(connection);
         }
@@ -398,11 +435,15 @@ public sealed class DataCatalog : IDisposable, IStamped
                 {
                     if (!_done)
                     {
+                        Fired = true;
                         command.Cancel();
                     }
                 }
             }, null, timeout, Timeout.InfiniteTimeSpan);
         }
+
+        /// <summary>The time ran out and the command was interrupted for it.</summary>
+        public bool Fired { get; private set; }
 
         public void Dispose()
         {

@@ -29,6 +29,9 @@ public sealed record BuildOptions
     /// <summary>Measure time per document as well as per module (<c>build --profile</c>).</summary>
     public bool Profile { get; init; }
 
+    /// <summary>Hears what the build says about itself while it runs, such as waiting for another build's lock.</summary>
+    public Action<string>? Notice { get; init; }
+
     /// <summary>Write nothing: validate only.</summary>
     public bool DryRun { get; init; }
 

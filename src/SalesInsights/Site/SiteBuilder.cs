@@ -65,7 +65,14 @@ public static class SiteBuilder
         var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
         var catalog = await opening.ConfigureAwait(false);
 
-        var staging = options.DryRun || options.InMemory ? null : StagingFolder(options.OutputDirectory);
+        // A build that writes holds the output's lock until its folder is swapped in (or thrown away): a second build
+        // into the same output waits. Holding it, the build clears what killed builds left beside the output.
+        using var outputLock = options.DryRun || options.InMemory ? null : await OutputLock.AcquireAsync(options.OutputDirectory, options.Notice, cancellationToken).ConfigureAwait(false);
+        if (outputLock is not null)
+        {
+            RemoveDebris(options.OutputDirectory);
+        }
+        var staging = outputLock is null ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging, writesPagesEarly: session is null);
         foreach (var problem in catalog.Problems)
         {
@@ -81,6 +88,8 @@ public static class SiteBuilder
         }
 
         EngineResult result;
+        // Ctrl+C stops the queries running now too, instead of letting them run on to their time limit.
+        using var interrupt = cancellationToken.Register(catalog.InterruptRunning);
         try
         {
             result = await new Engine(SitePipelines.Create(), services, session).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +140,28 @@ public static class SiteBuilder
             Data = new DataActivity(catalog.Datasets.Length, opened ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,
                 catalog.QueryTime - queryTimeBefore, charts.Misses, charts.DrawTime, charts.Hits),
         };
+    }
+
+    /// <summary>
+    /// Deletes the staging and old-output folders of earlier builds of <paramref name="output"/> that never finished
+    /// (killed, out of power). Called only under the output's lock, so none of them belongs to a running build.
+    /// </summary>
+    private static void RemoveDebris(string output)
+    {
+        var full = output.TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+        var name = Path.GetFileName(full);
+        foreach (var pattern in new[] { $".{name}.staging-*", $".{name}.old-*" })
+        {
+            foreach (var debris in Directory.EnumerateDirectories(parent, pattern))
+            {
+                DeleteQuietly(debris);
+            }
+        }
     }
 
     private static string StagingFolder(string output)
