@@ -11,7 +11,8 @@ namespace SalesInsights.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DefectsInABrowserTests(BrowserFixture fixture) : IAsyncLifetime, IDisposable
 {
-    private readonly TestSite _site = new();
+    // The defects include a script on purpose, so this site opts in to active HTML in articles.
+    private readonly TestSite _site = new(TestSite.DefaultSettings + "markdown: { unsafe_html: true }\n");
     private StaticSiteServer? _server;
 
     public async Task InitializeAsync()
