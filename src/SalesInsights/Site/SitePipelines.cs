@@ -22,7 +22,7 @@ public static class SitePipelines
     [
         new(Assets)
         {
-            Input = [new ReadAssets()],
+            Input = [new ReadAssets(), new GenerateIcons()],
             Process = [new FingerprintAssets()],
             Output = [new WriteOutput()],
         },
