@@ -5,9 +5,13 @@ namespace SalesInsights.Git;
 
 /// <summary>What the history says of one file: when its content last changed and who changed it.</summary>
 /// <param name="LastChanged">Author date of the newest commit that changed the file (the writer's own clock and offset).</param>
-/// <param name="Contributors">Author names, first contributor first.</param>
+/// <param name="Contributors">Commit authors as <c>.mailmap</c> names them, first contributor first.</param>
 /// <param name="Commits">How many commits changed the file.</param>
-public sealed record FileHistory(DateTimeOffset LastChanged, ImmutableArray<string> Contributors, int Commits);
+/// <param name="TextRevised">
+/// Author date of the newest commit, after the one that added the file, that changed its text below the front
+/// matter; null when no commit did (a retag or a new summary is not a revision of the article).
+/// </param>
+public sealed record FileHistory(DateTimeOffset LastChanged, ImmutableArray<GitIdentity> Contributors, int Commits, DateTimeOffset? TextRevised);
 
 /// <summary>
 /// The git history of a folder's files, read in ONE walk over the commits (never one log query per file: a site
@@ -89,7 +93,8 @@ public sealed class GitHistory
                 return new GitHistory(root, ImmutableDictionary<string, FileHistory>.Empty, null); // no commit yet
             }
 
-            var key = $"{root}\n{scope}\n{tip.Sha}";
+            var mailmap = Mailmap.Read(root);
+            var key = $"{root}\n{scope}\n{tip.Sha}\n{mailmap.Source}";
             lock (CacheLock)
             {
                 if (_cache is { } cached && cached.Key == key)
@@ -97,7 +102,7 @@ public sealed class GitHistory
                     return cached.History;
                 }
             }
-            var history = Walk(repository, root, scope == "." ? null : scope + "/", cancellationToken);
+            var history = Walk(repository, root, scope == "." ? null : scope + "/", mailmap, cancellationToken);
             lock (CacheLock)
             {
                 _cache = (key, history);
@@ -129,7 +134,7 @@ public sealed class GitHistory
         return null;
     }
 
-    private static GitHistory Walk(Repository repository, string root, string? scope, CancellationToken cancellationToken)
+    private static GitHistory Walk(Repository repository, string root, string? scope, Mailmap mailmap, CancellationToken cancellationToken)
     {
         var shallow = repository.Info.IsShallow;
         var steps = Steps(repository, shallow, cancellationToken);
@@ -166,7 +171,7 @@ public sealed class GitHistory
                 {
                     files[path] = builder = new Builder();
                 }
-                builder.Add(steps[i].When, steps[i].Author);
+                builder.Add(steps[i].When, mailmap.Map(steps[i].Author), change.TextChanged);
             }
         }
 
@@ -202,7 +207,7 @@ public sealed class GitHistory
                 continue; // the cut-off end of a shallow clone would seem to add every file at once
             }
             var author = commit.Author;
-            steps.Add(new Step(commit.Id, parent, author.When, author.Name));
+            steps.Add(new Step(commit.Id, parent, author.When, new GitIdentity(author.Name.Trim(), author.Email.Trim())));
         }
         return steps;
     }
@@ -237,50 +242,78 @@ public sealed class GitHistory
             {
                 if (added.TryGetValue(deleted.OldOid, out var newPath) && renamed.Add(newPath))
                 {
-                    result.Add(new FileChange(prefix + newPath, prefix + deleted.OldPath));
+                    result.Add(new FileChange(prefix + newPath, prefix + deleted.OldPath, false));
                 }
             }
         }
-        foreach (var change in changes.Added.Concat(changes.Modified).Concat(changes.TypeChanged))
+        foreach (var change in changes.Added.Concat(changes.TypeChanged))
         {
             if (!renamed.Contains(change.Path)) // a pure rename changes no word of the article
             {
-                result.Add(new FileChange(prefix + change.Path, null));
+                result.Add(new FileChange(prefix + change.Path, null, false));
             }
+        }
+        foreach (var change in changes.Modified)
+        {
+            result.Add(new FileChange(prefix + change.Path, null, TextChanged(repository, change.OldOid, change.Oid)));
         }
         return [.. result];
     }
 
+    /// <summary>
+    /// Whether a change touched the article's text rather than only its front matter. Only changed files are read,
+    /// two blobs each. A blob the clone does not hold (a blobless clone's history) cannot show a revision, so it
+    /// counts as none: "Updated" is a claim, made only on evidence.
+    /// </summary>
+    private static bool TextChanged(Repository repository, ObjectId before, ObjectId after)
+    {
+        if (repository.Lookup<Blob>(before) is not { } old || repository.Lookup<Blob>(after) is not { } @new)
+        {
+            return false;
+        }
+        return !ArticleText.SameBody(old.GetContentText(), @new.GetContentText());
+    }
+
     private static readonly CompareOptions Options = new() { Similarity = SimilarityOptions.None, ContextLines = 0, InterhunkLines = 0 };
 
-    private sealed record Step(ObjectId Commit, ObjectId? Parent, DateTimeOffset When, string Author);
+    private sealed record Step(ObjectId Commit, ObjectId? Parent, DateTimeOffset When, GitIdentity Author);
 
-    /// <summary>A file a commit added or changed, or (with <see cref="RenamedFrom"/>) moved unchanged from another path.</summary>
-    private sealed record FileChange(string Path, string? RenamedFrom);
+    /// <summary>
+    /// A file a commit added or changed, or (with <see cref="RenamedFrom"/>) moved unchanged from another path;
+    /// <see cref="TextChanged"/> when a modification changed the text below the front matter.
+    /// </summary>
+    private sealed record FileChange(string Path, string? RenamedFrom, bool TextChanged);
 
     private sealed class Builder
     {
-        private readonly Dictionary<string, DateTimeOffset> _firstContribution = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, (GitIdentity Who, DateTimeOffset First)> _firstContribution = new(StringComparer.OrdinalIgnoreCase);
         private DateTimeOffset _last = DateTimeOffset.MinValue;
+        private DateTimeOffset? _textRevised;
         private int _commits;
 
-        public void Add(DateTimeOffset when, string name)
+        public void Add(DateTimeOffset when, GitIdentity author, bool textChanged)
         {
             _commits++;
             if (when > _last)
             {
                 _last = when;
             }
-            name = name.Trim();
-            if (name.Length > 0 && (!_firstContribution.TryGetValue(name, out var first) || when < first))
+            if (textChanged && (_textRevised is null || when > _textRevised))
             {
-                _firstContribution[name] = when;
+                _textRevised = when;
+            }
+            // One person under one name, however many addresses they committed from (and one address, one person).
+            var key = author.Name.Length > 0 ? author.Name : author.Email;
+            if (key.Length > 0 && (!_firstContribution.TryGetValue(key, out var first) || when < first.First))
+            {
+                _firstContribution[key] = (author, when);
             }
         }
 
         public FileHistory ToHistory() => new(
             _last,
-            [.. _firstContribution.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key)],
-            _commits);
+            [.. _firstContribution.OrderBy(kv => kv.Value.First).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.Who)],
+            _commits,
+            _textRevised);
     }
 }

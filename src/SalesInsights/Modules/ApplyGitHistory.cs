@@ -7,8 +7,12 @@ namespace SalesInsights.Modules;
 
 /// <summary>
 /// Gives each article its last-updated date and contributors from the git history of its file, and its "edit
-/// this page" link. An <c>updated</c> date in the front matter wins. A file git does not know (no repository,
-/// untracked, never committed) is dated by the file system and has no contributors.
+/// this page" link. Both are claims made to readers, so each needs evidence: "updated" is the front matter's
+/// <c>updated</c> date, else the newest commit after publication that changed the article's text (not only its
+/// front matter), else nothing; a contributor is a commit author whom <c>site.yml</c>'s <c>authors</c> (by
+/// address) or the repository's <c>.mailmap</c> names, other than the byline itself. A file git does not know (no
+/// repository, untracked, never committed) has neither: a file's modification time says when it was copied, not
+/// when it was revised.
 /// </summary>
 public sealed class ApplyGitHistory : IModule
 {
@@ -33,8 +37,8 @@ public sealed class ApplyGitHistory : IModule
             }
             var file = Path.Combine(options.SiteRoot, document.Source);
             var known = history.Find(file);
-            var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.LastChanged ?? FileDate(context, file), document.Get<DateTimeOffset?>(Keys.Date));
-            var contributors = known?.Contributors ?? [];
+            var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.TextRevised, document.Get<DateTimeOffset?>(Keys.Date));
+            var contributors = Contributors(known, settings, document.Get<string>(Keys.Author));
             var editUrl = EditUrl(settings, history.RelativePath(file) ?? document.Source);
             results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", () => [document, updated, contributors, editUrl], () => document with
             {
@@ -56,12 +60,26 @@ public sealed class ApplyGitHistory : IModule
     private static DateTimeOffset? Later(DateTimeOffset? changed, DateTimeOffset? published) =>
         changed is { } c && (published is null || c > published) ? c : null;
 
-    private static DateTimeOffset? FileDate(IExecutionContext context, string file) =>
-        context.Session is { } session ? session.OfFile(file, nameof(FileDate), () => FileDate(file)) : FileDate(file);
-
-    private static DateTimeOffset? FileDate(string file)
+    /// <summary>
+    /// The commit authors who are known people: the site's author with one of their addresses, or a name the
+    /// repository's <c>.mailmap</c> gives. Whoever the byline already names is not repeated.
+    /// </summary>
+    public static ImmutableArray<string> Contributors(FileHistory? history, SiteSettings settings, string? byline)
     {
-        var written = File.GetLastWriteTimeUtc(file);
-        return written.Year <= 1601 ? null : new DateTimeOffset(written, TimeSpan.Zero); // 1601: the file is gone
+        if (history is null)
+        {
+            return [];
+        }
+        var names = new List<string>();
+        foreach (var who in history.Contributors)
+        {
+            var author = settings.Authors.FirstOrDefault(a => a.Emails.Contains(who.Email, StringComparer.OrdinalIgnoreCase));
+            var name = author?.Name ?? (who.Mapped ? who.Name : null);
+            if (name is { Length: > 0 } && !string.Equals(name, byline, StringComparison.OrdinalIgnoreCase) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                names.Add(name);
+            }
+        }
+        return [.. names];
     }
 }

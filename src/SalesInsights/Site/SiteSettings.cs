@@ -39,6 +39,9 @@ public sealed partial record SiteSettings
     /// </summary>
     public bool UnsafeHtml { get; init; }
 
+    /// <summary>The people who write for the site, with the addresses they commit from (<c>authors:</c>).</summary>
+    public ImmutableArray<SiteAuthor> Authors { get; init; } = [];
+
     /// <summary>The data catalog's limits and the datasets' encodings (<c>data:</c>).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -84,7 +87,7 @@ public sealed partial record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors",
         };
         int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
@@ -100,6 +103,7 @@ public sealed partial record SiteSettings
             Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             UnsafeHtml = UnsafeHtmlOf(v.GetValueOrDefault("markdown"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("markdown")))),
             Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
+            Authors = AuthorsOf(v.GetValueOrDefault("authors"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("authors")))),
         };
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _))
         {
@@ -122,6 +126,38 @@ public sealed partial record SiteSettings
                 error("'markdown' must be a map with one key, unsafe_html: true or false (e.g. markdown: { unsafe_html: true })");
                 return false;
         }
+    }
+
+    /// <summary>The <c>authors:</c> map: each name to <c>{ email: address }</c> or <c>{ email: [addresses] }</c>.</summary>
+    private static ImmutableArray<SiteAuthor> AuthorsOf(object? value, Action<string> error)
+    {
+        const string Example = "e.g. authors: { Maya Lindqvist: { email: maya@example.org } }";
+        if (value is null)
+        {
+            return [];
+        }
+        if (value is not ImmutableDictionary<string, object?> map)
+        {
+            error($"'authors' must map each author's name to their email addresses, {Example}");
+            return [];
+        }
+        var authors = ImmutableArray.CreateBuilder<SiteAuthor>();
+        foreach (var (name, entry) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var emails = (entry as ImmutableDictionary<string, object?>)?.GetValueOrDefault("email") switch
+            {
+                string one => [one],
+                ImmutableArray<object?> many when many.All(e => e is string) => many.Cast<string>().ToImmutableArray(),
+                _ => ImmutableArray<string>.Empty,
+            };
+            if (entry is not ImmutableDictionary<string, object?> d || d.Count != 1 || emails.IsEmpty || emails.Any(e => !e.Contains('@', StringComparison.Ordinal)))
+            {
+                error($"'authors: {name}' must be a map with one key, email: an address or a list of them, {Example}");
+                continue;
+            }
+            authors.Add(new SiteAuthor(name.Trim(), [.. emails.Select(e => e.Trim())]));
+        }
+        return authors.ToImmutable();
     }
 
     /// <summary>The <c>data:</c> map: query_timeout (seconds), memory_limit (e.g. 1GB) and datasets' encodings.</summary>

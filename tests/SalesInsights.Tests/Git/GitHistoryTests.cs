@@ -30,8 +30,10 @@ public sealed class GitHistoryTests : IDisposable
         Assert.NotNull(file);
         Assert.Equal(February, file.LastChanged);
         Assert.Equal(February.Offset, file.LastChanged.Offset);
-        Assert.Equal(["Ada Lovelace", "Grace Hopper"], file.Contributors.ToArray());
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], file.Contributors.Select(c => c.Name).ToArray());
+        Assert.Equal(["ada@example.org", "grace@example.org"], file.Contributors.Select(c => c.Email).ToArray());
         Assert.Equal(2, file.Commits);
+        Assert.Equal(February, file.TextRevised);
         Assert.Null(history.Problem);
     }
 
@@ -67,7 +69,8 @@ public sealed class GitHistoryTests : IDisposable
         var file = history.Find(renamed);
         Assert.NotNull(file);
         Assert.Equal(January, file.LastChanged);
-        Assert.Equal(["Ada Lovelace"], file.Contributors.ToArray());
+        Assert.Equal(["Ada Lovelace"], file.Contributors.Select(c => c.Name).ToArray());
+        Assert.Null(file.TextRevised);
     }
 
     [Fact]
@@ -149,5 +152,39 @@ public sealed class GitHistoryTests : IDisposable
 
         Assert.Same(first, second);
         Assert.NotSame(second, third);
+    }
+
+    [Fact]
+    public void A_commit_that_changes_only_the_front_matter_changed_the_file_but_did_not_revise_its_text()
+    {
+        _site.InitGit();
+        _site.Post("quota", tags: "[a]");
+        var article = _site.PathOf("input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
+        _site.Post("quota", tags: "[a, b]");
+        _site.Commit("Grace Hopper", February, "input/posts/quota.md");
+
+        var file = GitHistory.Read(_site.Input, CancellationToken.None).Find(article);
+
+        Assert.NotNull(file);
+        Assert.Equal(February, file.LastChanged);
+        Assert.Null(file.TextRevised);
+    }
+
+    [Fact]
+    public void Commit_authors_are_named_as_the_mailmap_names_them_and_marked_as_mapped()
+    {
+        _site.InitGit();
+        _site.Write(".mailmap", "Ada King <ada@example.org>\n");
+        _site.Post("quota");
+        var article = _site.PathOf("input/posts/quota.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
+        File.AppendAllText(article, "More words.\n");
+        _site.Commit("Grace Hopper", February, "input/posts/quota.md");
+
+        var file = GitHistory.Read(_site.Input, CancellationToken.None).Find(article);
+
+        Assert.NotNull(file);
+        Assert.Equal([new GitIdentity("Ada King", "ada@example.org", Mapped: true), new GitIdentity("Grace Hopper", "grace@example.org")], file.Contributors.ToArray());
     }
 }

@@ -11,7 +11,8 @@ public sealed class ApplyGitHistoryTests : IDisposable
     private static readonly DateTimeOffset January = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset April = new(2024, 4, 20, 16, 30, 0, TimeSpan.Zero);
 
-    private readonly TestSite _site = new(TestSite.DefaultSettings + "repository_url: https://github.com/example/site\nrepository_branch: main\n");
+    private readonly TestSite _site = new(TestSite.DefaultSettings + "repository_url: https://github.com/example/site\nrepository_branch: main\n"
+        + "authors:\n  Ada Lovelace: { email: ada@example.org }\n  Grace Hopper: { email: grace@example.org }\n");
 
     public void Dispose() => _site.Dispose();
 
@@ -22,7 +23,7 @@ public sealed class ApplyGitHistoryTests : IDisposable
         result.Outputs.Values.SelectMany(d => d).Single(d => d.Destination == destination).Text;
 
     [Fact]
-    public async Task Given_a_committed_article_its_update_date_and_contributors_come_from_git_and_reach_page_sitemap_and_atom()
+    public async Task Given_an_article_whose_text_was_revised_after_publication_its_update_date_and_known_contributors_reach_page_sitemap_and_atom()
     {
         _site.InitGit();
         _site.Post("quota", date: "2024-03-01");
@@ -46,6 +47,34 @@ public sealed class ApplyGitHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Committing_an_article_long_after_its_date_is_not_an_update()
+    {
+        _site.InitGit();
+        _site.Post("quota", date: "2023-03-01");
+        _site.Commit("Ada Lovelace", April, "input/posts/quota.md");
+
+        var result = await _site.BuildAsync(dryRun: true);
+
+        var page = Page(result, "/posts/quota/");
+        Assert.Null(page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.DoesNotContain("Updated", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_later_commit_that_changes_only_the_front_matter_is_not_an_update()
+    {
+        _site.InitGit();
+        _site.Post("quota", date: "2024-03-01", tags: "[a]");
+        _site.Commit("Ada Lovelace", January, "input/posts/quota.md");
+        _site.Post("quota", date: "2024-03-01", tags: "[a, b]");
+        _site.Commit("Grace Hopper", April, "input/posts/quota.md");
+
+        var result = await _site.BuildAsync(dryRun: true);
+
+        Assert.Null(Page(result, "/posts/quota/").Get<DateTimeOffset?>(Keys.Updated));
+    }
+
+    [Fact]
     public async Task An_updated_date_in_the_front_matter_wins_over_git()
     {
         _site.InitGit();
@@ -64,6 +93,9 @@ public sealed class ApplyGitHistoryTests : IDisposable
     {
         _site.InitGit();
         _site.Post("scheduled", date: "2024-05-01");
+        var article = _site.PathOf("input/posts/scheduled.md");
+        _site.Commit("Ada Lovelace", January, "input/posts/scheduled.md");
+        System.IO.File.AppendAllText(article, "A second draft.\n");
         _site.Commit("Ada Lovelace", April, "input/posts/scheduled.md");
 
         var result = await _site.BuildAsync(dryRun: true);
@@ -72,7 +104,51 @@ public sealed class ApplyGitHistoryTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_repository_the_build_works_with_the_file_date_and_no_contributors()
+    public async Task A_commit_author_neither_site_yml_nor_the_mailmap_names_is_not_shown_as_a_contributor()
+    {
+        using var site = new TestSite(TestSite.DefaultSettings + "authors:\n  Ada Lovelace: { email: ada@example.org }\n");
+        site.InitGit();
+        site.Post("quota", date: "2024-03-01");
+        site.Commit("CI Robot", January, "input/posts/quota.md");
+
+        var result = await site.BuildAsync(dryRun: true);
+
+        Assert.Empty(result.Outputs[SitePipelines.Posts].Single().Get<ImmutableArray<string>>(Keys.Contributors));
+        Assert.DoesNotContain("Contributors:", result.Outputs[SitePipelines.Posts].Single().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_commit_from_an_address_of_a_site_author_shows_that_author_name_but_not_when_the_byline_already_does()
+    {
+        using var site = new TestSite(TestSite.DefaultSettings + "authors:\n  Ada King: { email: [ada@example.org, countess@example.org] }\n  Grace Hopper: { email: grace@example.org }\n");
+        site.InitGit();
+        site.Post("quota", date: "2024-03-01", extra: "author: Grace Hopper\n");
+        var article = site.PathOf("input/posts/quota.md");
+        site.Commit("Grace Hopper", January, "input/posts/quota.md");
+        System.IO.File.AppendAllText(article, "A correction.\n");
+        site.Commit("Ada Lovelace", April, "input/posts/quota.md");
+
+        var result = await site.BuildAsync(dryRun: true);
+
+        Assert.Equal(["Ada King"], result.Outputs[SitePipelines.Posts].Single().Get<ImmutableArray<string>>(Keys.Contributors).ToArray());
+    }
+
+    [Fact]
+    public async Task A_mailmap_line_makes_a_commit_identity_a_known_contributor_under_its_proper_name()
+    {
+        using var site = new TestSite();
+        site.InitGit();
+        site.Write(".mailmap", "# people\nAda King <ada@example.org>\n");
+        site.Post("quota", date: "2024-03-01");
+        site.Commit("Ada Lovelace", January, "input/posts/quota.md");
+
+        var result = await site.BuildAsync(dryRun: true);
+
+        Assert.Equal(["Ada King"], result.Outputs[SitePipelines.Posts].Single().Get<ImmutableArray<string>>(Keys.Contributors).ToArray());
+    }
+
+    [Fact]
+    public async Task Without_a_repository_the_build_works_with_no_update_date_and_no_contributors_whatever_the_file_date()
     {
         _site.Post("quota", date: "2024-03-01");
         var article = _site.PathOf("input/posts/quota.md");
@@ -83,26 +159,25 @@ public sealed class ApplyGitHistoryTests : IDisposable
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "SI0610");
         var page = Page(result, "/posts/quota/");
-        Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Null(page.Get<DateTimeOffset?>(Keys.Updated));
         Assert.Empty(page.Get<ImmutableArray<string>>(Keys.Contributors));
         Assert.DoesNotContain("Contributors:", page.Text, StringComparison.Ordinal);
         Assert.Equal("https://github.com/example/site/edit/main/input/posts/quota.md", page.Get<string>(Keys.EditUrl));
     }
 
     [Fact]
-    public async Task An_untracked_article_in_a_repository_falls_back_to_its_file_date()
+    public async Task An_untracked_article_in_a_repository_has_no_update_date()
     {
         _site.InitGit();
         _site.Post("committed");
         _site.Commit("Ada Lovelace", January, "input/posts/committed.md");
         _site.Post("new-one", date: "2024-03-01");
-        var draft = _site.PathOf("input/posts/new-one.md");
-        System.IO.File.SetLastWriteTimeUtc(draft, April.UtcDateTime);
+        System.IO.File.SetLastWriteTimeUtc(_site.PathOf("input/posts/new-one.md"), April.UtcDateTime);
 
         var result = await _site.BuildAsync(dryRun: true);
 
         var page = Page(result, "/posts/new-one/");
-        Assert.Equal(April, page.Get<DateTimeOffset?>(Keys.Updated));
+        Assert.Null(page.Get<DateTimeOffset?>(Keys.Updated));
         Assert.Empty(page.Get<ImmutableArray<string>>(Keys.Contributors));
     }
 

@@ -29,6 +29,31 @@ public sealed class SampleSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_about_page_and_the_chart_gallery_are_linked_from_the_navigation_of_every_page()
+    {
+        foreach (var page in new[] { "index.html", "posts/big-deals-take-longer/index.html", "dashboard/index.html" })
+        {
+            var nav = _site.Read(page).Split("<nav class=\"site-nav\"")[1].Split("</nav>")[0];
+            Assert.Contains("href=\"/about/\"", nav, StringComparison.Ordinal);
+            Assert.Contains("href=\"/charts/\"", nav, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void No_article_claims_an_update_or_a_contributor_that_its_history_does_not_show()
+    {
+        // The sample repository's commits are by one seed identity that neither site.yml nor a .mailmap names.
+        var history = SalesInsights.Git.GitHistory.Read(Repository.Input, CancellationToken.None);
+        foreach (var post in _site.Result.Outputs[SitePipelines.Posts])
+        {
+            Assert.DoesNotContain("Contributors:", post.Text, StringComparison.Ordinal);
+            var revised = history.Find(Path.Combine(Repository.Root, post.Source!))?.TextRevised;
+            var published = post.Get<DateTimeOffset>(Keys.Date);
+            Assert.Equal(revised > published ? revised : null, post.Get<DateTimeOffset?>(Keys.Updated));
+        }
+    }
+
+    [Fact]
     public void Every_published_article_has_its_page_and_drafts_have_none()
     {
         var posts = SourcePosts().ToList();
