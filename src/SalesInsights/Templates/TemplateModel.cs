@@ -35,14 +35,14 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
         ? Url(url)
         : throw new InvalidOperationException($"the theme has no asset '{logicalPath}'");
 
-    /// <summary>The globals of one page: site, page, functions; <paramref name="list"/> for listing pages.</summary>
-    public ScriptObject Globals(Document document, ScriptObject? list = null)
+    /// <summary>The globals of one page: site, page, functions, and the list of a listing page.</summary>
+    public ScriptObject Globals(Document document)
     {
         var globals = new ScriptObject
         {
             ["site"] = _site ??= Site(),
             ["page"] = Page(document),
-            ["list"] = list,
+            ["list"] = document.Get<ListModel>(Keys.ListModel) is { } list ? List(list) : null,
         };
         globals.SetValue("url", _url ??= Function(new Func<string, string>(Url)), true);
         globals.SetValue("abs_url", _absUrl ??= Function(new Func<string, string>(Permalink)), true);
@@ -116,6 +116,34 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     /// The card of an article, made once per build and shared read-only by every page that lists it: an article
     /// is on the home pages, each of its tags' pages, its author's and its year's, and in "related" of others.
     /// </summary>
+    private ScriptObject List(ListModel list)
+    {
+        var pagination = list.Pagination;
+        return new ScriptObject
+        {
+            ["title"] = list.Title,
+            ["description"] = list.Description,
+            ["posts"] = Array(list.Posts.Select(Card)),
+            ["pagination"] = pagination is null ? null : new ScriptObject
+            {
+                ["page"] = pagination.Page,
+                ["total_pages"] = pagination.TotalPages,
+                ["prev_url"] = pagination.PreviousUrl is { } p ? Url(p) : null,
+                ["next_url"] = pagination.NextUrl is { } n ? Url(n) : null,
+                ["pages"] = Array(pagination.Window().Select(number => number is { } n
+                    ? new ScriptObject { ["number"] = n, ["url"] = Url(pagination.PageUrls[n - 1]), ["current"] = n == pagination.Page, ["gap"] = false }
+                    : new ScriptObject { ["gap"] = true })),
+            },
+            ["tags"] = Array(list.Tags.Select(t => new ScriptObject { ["name"] = t.Name, ["url"] = Url(t.Url), ["count"] = t.Count })),
+            ["years"] = Array(list.Years.Select(y => new ScriptObject
+            {
+                ["year"] = y.Year,
+                ["url"] = Url(y.Url),
+                ["posts"] = Array(y.Posts.Select(Card)),
+            })),
+        };
+    }
+
     public ScriptObject Card(PostSummary post) => _cards.GetOrAdd(post, NewCard);
 
     private readonly ConcurrentDictionary<PostSummary, ScriptObject> _cards = new(ReferenceEqualityComparer.Instance);
@@ -177,7 +205,8 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     private static ScriptObject ToScriptObject(IReadOnlyDictionary<string, object?> map)
     {
         var result = new ScriptObject();
-        foreach (var (key, v) in map)
+        // A hash map's order changes between runs; templates that list keys must not.
+        foreach (var (key, v) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             result[key] = ToScript(v);
         }
