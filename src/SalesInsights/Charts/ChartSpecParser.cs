@@ -2,14 +2,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
-using SalesInsights.Site;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SalesInsights.Yaml;
 
 namespace SalesInsights.Charts;
 
 /// <summary>
-/// Reads a chart block's YAML with YamlDotNet's node model rather than a deserializer, because every key's mark
+/// Reads a chart block's YAML as nodes rather than with a deserializer, because every key's mark
 /// is needed to point errors at the line the writer must fix.
 /// </summary>
 public static class ChartSpecParser
@@ -24,62 +22,41 @@ public static class ChartSpecParser
 
     public static ChartSpec? Parse(string yaml, List<ChartProblem> problems)
     {
-        // YAML also breaks lines at U+0085, U+2028 and U+2029; Markdown does not. Read them as spaces so a position
-        // YAML reports is on the article line Markdown counted (they come from pasted text, never on purpose).
-        yaml = yaml.Replace('\u2028', ' ').Replace('\u2029', ' ').Replace('\u0085', ' ');
-        YamlMappingNode mapping;
-        try
+        var root = YamlText.Parse(yaml, out var error);
+        if (error is not null)
         {
-            var stream = BoundedYaml.Load(yaml);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                problems.Add(new ChartProblem("SI302", "A chart block must be YAML keys such as 'title:', 'type:' and 'sql:'.", SpecPosition.Start));
-                return null;
-            }
-            mapping = root;
-        }
-        catch (YamlException e)
-        {
-            // The parser notices an unclosed bracket or quote only where it gives up, often the end of the block;
-            // the line that opened it is where the writer must look.
-            var position = At(e.Start);
-            if (OpenedAndNotClosed(yaml) is { } opened && opened.Line < position.Line)
-            {
-                position = opened;
-            }
-            problems.Add(new ChartProblem("SI302", $"The chart's YAML is malformed: {Describe(e)}", position));
+            problems.Add(new ChartProblem("SI302", $"The chart's YAML is malformed: {error.Message}", At(error.Line, error.Column)));
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        if (root is not YamlMap mapping)
         {
-            // Some broken input makes YamlDotNet's scanner fail without a mark.
-            problems.Add(new ChartProblem("SI302", "The chart's YAML is malformed: look for an unclosed bracket or quote.", OpenedAndNotClosed(yaml) ?? SpecPosition.Start));
+            problems.Add(new ChartProblem("SI302", "A chart block must be YAML keys such as 'title:', 'type:' and 'sql:'.", SpecPosition.Start));
             return null;
         }
 
         var spec = new ChartSpec();
         var positions = ImmutableDictionary.CreateBuilder<string, SpecPosition>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (keyNode, valueNode) in mapping.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            var position = At(keyNode.Start);
+            var key = (keyNode as YamlScalar)?.Value ?? string.Empty;
+            var position = At(keyNode);
             if (!Keys.Contains(key))
             {
                 problems.Add(new ChartProblem("SI303", $"Unknown chart key '{key}'.{NameSuggestions.DidYouMean(key, Keys)}", position));
                 continue;
             }
             positions[key] = position;
-            if (key == "y" && valueNode is YamlSequenceNode list)
+            if (key == "y" && valueNode is YamlList list)
             {
-                spec = spec with { Y = [.. list.Children.Select(c => (c as YamlScalarNode)?.Value ?? string.Empty)] };
+                spec = spec with { Y = [.. list.Items.Select(c => (c as YamlScalar)?.Value ?? string.Empty)] };
                 continue;
             }
-            if (valueNode is not YamlScalarNode scalar)
+            if (valueNode is not YamlScalar scalar)
             {
                 problems.Add(new ChartProblem("SI302", $"Chart key '{key}' needs a single value.", position));
                 continue;
             }
-            var value = scalar.Value ?? string.Empty;
+            var value = scalar.Value;
             switch (key)
             {
                 case "title": spec = spec with { Title = value.Trim() }; break;
@@ -99,7 +76,7 @@ public static class ChartSpecParser
                     var aggregate = value.Trim().ToLowerInvariant();
                     if (!Aggregates.Contains(aggregate))
                     {
-                        problems.Add(new ChartProblem("SI303", $"Unknown aggregate '{value}'; use one of {string.Join(", ", Aggregates)}.{NameSuggestions.DidYouMean(value, Aggregates)}", At(scalar.Start)));
+                        problems.Add(new ChartProblem("SI303", $"Unknown aggregate '{value}'; use one of {string.Join(", ", Aggregates)}.{NameSuggestions.DidYouMean(value, Aggregates)}", At(scalar)));
                     }
                     spec = spec with { Aggregate = aggregate };
                     break;
@@ -110,7 +87,7 @@ public static class ChartSpecParser
                     }
                     else
                     {
-                        problems.Add(new ChartProblem("SI310", $"Unknown format '{value}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value, ValueFormatter.Names)}", At(scalar.Start)));
+                        problems.Add(new ChartProblem("SI310", $"Unknown format '{value}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value, ValueFormatter.Names)}", At(scalar)));
                     }
                     break;
                 case "target":
@@ -120,7 +97,7 @@ public static class ChartSpecParser
                     }
                     else
                     {
-                        problems.Add(new ChartProblem("SI302", $"'target' must be a number, not '{value}'.", At(scalar.Start)));
+                        problems.Add(new ChartProblem("SI302", $"'target' must be a number, not '{value}'.", At(scalar)));
                     }
                     break;
                 case "bins":
@@ -130,7 +107,7 @@ public static class ChartSpecParser
                     }
                     else
                     {
-                        problems.Add(new ChartProblem("SI302", $"'bins' must be a whole number from 1 to 200, not '{value}'.", At(scalar.Start)));
+                        problems.Add(new ChartProblem("SI302", $"'bins' must be a whole number from 1 to 200, not '{value}'.", At(scalar)));
                     }
                     break;
                 case "trend":
@@ -140,7 +117,7 @@ public static class ChartSpecParser
                     }
                     else
                     {
-                        problems.Add(new ChartProblem("SI302", $"'trend' must be true or false, not '{value}'.", At(scalar.Start)));
+                        problems.Add(new ChartProblem("SI302", $"'trend' must be true or false, not '{value}'.", At(scalar)));
                     }
                     break;
             }
@@ -166,31 +143,7 @@ public static class ChartSpecParser
         return spec;
     }
 
-    /// <summary>The first line whose brackets or double quotes do not balance, at the first opening character.</summary>
-    private static SpecPosition? OpenedAndNotClosed(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var square = line.Count(c => c == '[') - line.Count(c => c == ']');
-            var curly = line.Count(c => c == '{') - line.Count(c => c == '}');
-            var quotes = line.Count(c => c == '"') % 2;
-            if (square > 0 || curly > 0 || quotes == 1)
-            {
-                return new SpecPosition(i, Math.Max(0, line.IndexOfAny(['[', '{', '"'])));
-            }
-        }
-        return null;
-    }
+    private static SpecPosition At(YamlNode node) => At(node.Line, node.Column);
 
-    private static SpecPosition At(Mark mark) => new((int)Math.Max(0, mark.Line - 1), (int)Math.Max(0, mark.Column - 1));
-
-    private static string Describe(YamlException e)
-    {
-        // YamlDotNet prefixes its message with the marks, which we already turn into a position.
-        var message = e.InnerException?.Message ?? e.Message;
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
-    }
+    private static SpecPosition At(int line, int column) => new(Math.Max(0, line - 1), Math.Max(0, column - 1));
 }

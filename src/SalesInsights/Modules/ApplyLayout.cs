@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Scriban.Runtime;
 using SalesInsights.Html;
 using SalesInsights.Pipeline;
 using SalesInsights.Site;
@@ -37,9 +36,8 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
     /// <param name="target">Where a one-off build writes pages as they are laid out; read outside the cached computation (it is new every build).</param>
     private static Document? Render(Document document, TemplateModel model, IExecutionContext context, OutputTarget? target)
     {
-        var list = document.Get<ListModel>(Keys.ListModel) is { } listModel ? List(model, listModel) : null;
         var layout = document.Get<string>(Keys.Layout) ?? Kinds.Page;
-        var html = context.Get<Theme>().Render(layout, model.Globals(document, list), context.Diagnostics, document.Source ?? document.Destination ?? layout);
+        var html = context.Get<Theme>().Render(layout, model.Globals(document), context.Diagnostics, document.Source ?? document.Destination ?? layout);
         if (html is null)
         {
             return null;
@@ -69,33 +67,5 @@ public sealed class ApplyLayout(string assetsPipeline, string pagesPipeline) : I
             .Append(("Tags", "/tags/"))
             .ToImmutableArray();
         return new TemplateModel(context.Get<SiteSettings>(), assets, nav, context.Get<BuildOptions>().Now);
-    }
-
-    private static ScriptObject List(TemplateModel model, ListModel list)
-    {
-        var pagination = list.Pagination;
-        return new ScriptObject
-        {
-            ["title"] = list.Title,
-            ["description"] = list.Description,
-            ["posts"] = TemplateModel.Array(list.Posts.Select(model.Card)),
-            ["pagination"] = pagination is null ? null : new ScriptObject
-            {
-                ["page"] = pagination.Page,
-                ["total_pages"] = pagination.TotalPages,
-                ["prev_url"] = pagination.PreviousUrl is { } p ? model.Url(p) : null,
-                ["next_url"] = pagination.NextUrl is { } n ? model.Url(n) : null,
-                ["pages"] = TemplateModel.Array(pagination.Window().Select(number => number is { } n
-                    ? new ScriptObject { ["number"] = n, ["url"] = model.Url(pagination.PageUrls[n - 1]), ["current"] = n == pagination.Page, ["gap"] = false }
-                    : new ScriptObject { ["gap"] = true })),
-            },
-            ["tags"] = TemplateModel.Array(list.Tags.Select(t => new ScriptObject { ["name"] = t.Name, ["url"] = model.Url(t.Url), ["count"] = t.Count })),
-            ["years"] = TemplateModel.Array(list.Years.Select(y => new ScriptObject
-            {
-                ["year"] = y.Year,
-                ["url"] = model.Url(y.Url),
-                ["posts"] = TemplateModel.Array(y.Posts.Select(model.Card)),
-            })),
-        };
     }
 }

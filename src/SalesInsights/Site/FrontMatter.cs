@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SalesInsights.Yaml;
 
 namespace SalesInsights.Site;
 
@@ -66,98 +65,57 @@ public sealed record FrontMatter(
         error = null;
         var values = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.OrdinalIgnoreCase);
         var lines = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.OrdinalIgnoreCase);
-        try
+        // YAML lines are 1-based; the YAML starts on the file's second line, after the opening '---'.
+        var root = YamlText.Parse(yaml, out var yamlError);
+        if (yamlError is not null)
         {
-            var stream = BoundedYaml.Load(yaml);
-            if (stream.Documents.Count > 0)
+            error = new FrontMatterError(yamlError.Line + 1, yamlError.Column, "malformed YAML front matter: " + yamlError.Message);
+        }
+        else if (root is not null and not YamlMap)
+        {
+            error = new FrontMatterError(root.Line + 1, root.Column, "front matter must be a set of 'key: value' lines");
+        }
+        foreach (var (key, value) in (root as YamlMap)?.Entries ?? [])
+        {
+            if (key is not YamlScalar { Value: var name })
             {
-                if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-                {
-                    var mark = stream.Documents[0].RootNode.Start;
-                    error = new FrontMatterError((int)mark.Line + 1, (int)mark.Column, "front matter must be a set of 'key: value' lines");
-                    return new FrontMatter(values.ToImmutable(), lines.ToImmutable(), body, bodyLine);
-                }
-                foreach (var (key, value) in mapping.Children)
-                {
-                    var name = ((YamlScalarNode)key).Value ?? string.Empty;
-                    if (values.ContainsKey(name))
-                    {
-                        error = new FrontMatterError((int)key.Start.Line + 1, (int)key.Start.Column, $"front matter key '{name}' is given twice");
-                    }
-                    values[name] = ToValue(value);
-                    lines[name] = (int)key.Start.Line + 1; // +1 for the opening '---' line, and Mark lines are 1-based already.
-                }
+                error = new FrontMatterError(key.Line + 1, key.Column, "front matter keys must be plain words");
+                continue;
             }
-        }
-        catch (YamlException e)
-        {
-            // Mark lines are 1-based within the YAML; the YAML starts on the file's second line. The parser notices an
-            // unclosed bracket only where it gives up, so point at the line that opened it when there is one before.
-            var line = (int)e.Start.Line;
-            var column = (int)e.Start.Column;
-            var opened = UnbalancedLine(yaml);
-            if (opened > 0 && opened < line)
+            if (values.ContainsKey(name))
             {
-                (line, column) = (opened, 1);
+                error = new FrontMatterError(key.Line + 1, key.Column, $"front matter key '{name}' is given twice");
             }
-            error = new FrontMatterError(line + 1, column, "malformed YAML front matter: " + FirstLine(e.Message));
-        }
-        catch (InvalidCastException)
-        {
-            error = new FrontMatterError(2, 1, "front matter keys must be plain words");
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            // YamlDotNet's scanner can fail without a position on some broken input (an unclosed '[' for one).
-            var line = Math.Max(1, UnbalancedLine(yaml));
-            error = new FrontMatterError(line + 1, 1, "malformed YAML front matter: check this line for an unclosed bracket or quote");
+            values[name] = ToValue(value);
+            lines[name] = key.Line + 1;
         }
         return new FrontMatter(values.ToImmutable(), lines.ToImmutable(), body, bodyLine);
-    }
-
-    /// <summary>The 1-based YAML line where a bracket or quote opens and never closes, or 0.</summary>
-    private static int UnbalancedLine(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Count(c => c == '[') != line.Count(c => c == ']') || line.Count(c => c == '{') != line.Count(c => c == '}')
-                || line.Count(c => c == '"') % 2 == 1)
-            {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static string FirstLine(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 2, Col: 3, Idx: ...) - (Line...): "; keep what a writer can act on.
-        var text = message;
-        var marker = text.LastIndexOf("): ", StringComparison.Ordinal);
-        if (marker >= 0)
-        {
-            text = text[(marker + 3)..];
-        }
-        var newline = text.IndexOf('\n');
-        return (newline < 0 ? text : text[..newline]).Trim();
     }
 
     /// <summary>YAML to plain values: strings, booleans, numbers, lists and maps. Dates stay strings until a module reads them.</summary>
     public static object? ToValue(YamlNode node) => node switch
     {
-        YamlScalarNode scalar => Scalar(scalar),
-        YamlSequenceNode sequence => sequence.Children.Select(ToValue).ToImmutableArray(),
-        YamlMappingNode mapping => mapping.Children.ToImmutableDictionary(
-            kv => ((YamlScalarNode)kv.Key).Value ?? string.Empty, kv => ToValue(kv.Value), StringComparer.OrdinalIgnoreCase),
+        YamlScalar scalar => Scalar(scalar),
+        YamlList list => list.Items.Select(ToValue).ToImmutableArray(),
+        YamlMap map => Map(map),
         _ => null,
     };
 
-    private static object? Scalar(YamlScalarNode scalar)
+    private static ImmutableDictionary<string, object?> Map(YamlMap map)
+    {
+        // A later key wins, as a YAML reader's would; the front matter's own keys report the repeat.
+        var result = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in map.Entries)
+        {
+            result[(key as YamlScalar)?.Value ?? string.Empty] = ToValue(value);
+        }
+        return result.ToImmutable();
+    }
+
+    private static object? Scalar(YamlScalar scalar)
     {
         var text = scalar.Value;
-        if (text is null || scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        if (!scalar.Plain)
         {
             return text;
         }

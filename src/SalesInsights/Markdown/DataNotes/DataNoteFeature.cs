@@ -7,8 +7,7 @@ using SalesInsights.Dashboard;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
 using SalesInsights.Site;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SalesInsights.Yaml;
 
 namespace SalesInsights.Markdown.DataNotes;
 
@@ -55,29 +54,23 @@ public sealed class DataNoteFeature(DataCatalog? catalog = null) : IMarkdownFeat
         }
         string? sql = null;
         var line = 0;
-        try
+        var root = YamlText.Parse(yaml, out var yamlError);
+        if (yamlError is not null)
         {
-            var stream = BoundedYaml.Load(yaml);
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
-            {
-                foreach (var (key, value) in mapping.Children)
-                {
-                    if (key is YamlScalarNode { Value: "period" } && value is YamlScalarNode scalar)
-                    {
-                        sql = scalar.Value;
-                        line = (int)key.Start.Line - 1;
-                    }
-                    else
-                    {
-                        context.Error("SI503", $"A datasets block knows only 'period: SQL', not '{(key as YamlScalarNode)?.Value}'.", block.Line + (int)key.Start.Line, (int)key.Start.Column - 1);
-                    }
-                }
-            }
-        }
-        catch (YamlException e)
-        {
-            context.Error("SI503", $"The datasets block's YAML is malformed: {e.InnerException?.Message ?? e.Message}", block.Line + (int)e.Start.Line);
+            context.Error("SI503", $"The datasets block's YAML is malformed: {yamlError.Message}", block.Line + yamlError.Line, yamlError.Column - 1);
             return null;
+        }
+        foreach (var (key, value) in (root as YamlMap)?.Entries ?? [])
+        {
+            if (key is YamlScalar { Value: "period" } && value is YamlScalar scalar)
+            {
+                sql = scalar.Value;
+                line = key.Line - 1;
+            }
+            else
+            {
+                context.Error("SI503", $"A datasets block knows only 'period: SQL', not '{(key as YamlScalar)?.Value}'.", block.Line + key.Line, key.Column - 1);
+            }
         }
         if (sql is null)
         {

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
-using SalesInsights.Site;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using SalesInsights.Yaml;
 
 namespace SalesInsights.Markdown.KpiTiles;
 
@@ -47,36 +45,31 @@ public static class KpiSpecParser
     /// <summary>The spec, or null with the problems (code, message, 0-based line and column inside the block; -1 is the fence).</summary>
     public static KpiSpec? Parse(string yaml, List<(string Code, string Message, int Line, int Column)> problems)
     {
-        YamlMappingNode mapping;
-        try
+        var root = YamlText.Parse(yaml, out var error);
+        if (error is not null)
         {
-            var stream = BoundedYaml.Load(yaml);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                problems.Add(("SI503", "A kpi block must be YAML keys: 'name:', 'label:', 'format:' and 'sql:'.", -1, 0));
-                return null;
-            }
-            mapping = root;
+            problems.Add(("SI503", $"The kpi block's YAML is malformed: {error.Message}", error.Line - 1, error.Column - 1));
+            return null;
         }
-        catch (YamlException e)
+        if (root is not YamlMap mapping)
         {
-            problems.Add(("SI503", $"The kpi block's YAML is malformed: {e.InnerException?.Message ?? e.Message}", (int)Math.Max(0, e.Start.Line - 1), (int)Math.Max(0, e.Start.Column - 1)));
+            problems.Add(("SI503", "A kpi block must be YAML keys: 'name:', 'label:', 'format:' and 'sql:'.", -1, 0));
             return null;
         }
 
         var spec = new KpiSpec();
         var positions = ImmutableDictionary.CreateBuilder<string, (int, int)>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
+        foreach (var (keyNode, valueNode) in mapping.Entries)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            var at = ((int)keyNode.Start.Line - 1, (int)keyNode.Start.Column - 1);
+            var key = (keyNode as YamlScalar)?.Value ?? string.Empty;
+            var at = (keyNode.Line - 1, keyNode.Column - 1);
             if (!Keys.Contains(key))
             {
                 problems.Add(("SI503", $"Unknown kpi key '{key}'.{NameSuggestions.DidYouMean(key, Keys)}", at.Item1, at.Item2));
                 continue;
             }
             positions[key] = at;
-            if (valueNode is not YamlScalarNode { Value: { } value })
+            if (valueNode is not YamlScalar { Value: var value })
             {
                 problems.Add(("SI503", $"Kpi key '{key}' needs a single value.", at.Item1, at.Item2));
                 continue;

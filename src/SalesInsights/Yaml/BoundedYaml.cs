@@ -2,16 +2,15 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace SalesInsights.Site;
+namespace SalesInsights.Yaml;
 
 /// <summary>
-/// The one way YAML is read (front matter, site.yml, chart, KPI and data-note blocks): YamlDotNet's node model,
-/// fed through a counter that refuses, at the alias or node where it happens, a document that would expand to
+/// YamlDotNet's node model fed through a counter that refuses, at the alias or node where it happens, a document that would expand to
 /// more than <see cref="MaxNodes"/> nodes (an alias bomb: a few lines of aliases that expand to billions of
 /// values) or nest deeper than <see cref="MaxDepth"/>. The refusal is a <see cref="YamlException"/> with a mark, so
-/// every reader reports it like any other YAML error, at its line.
+/// <see cref="YamlText"/> reports it like any other YAML error, at its line.
 /// </summary>
-public static class BoundedYaml
+internal static class BoundedYaml
 {
     /// <summary>The most nodes a document may stand for once its aliases are expanded: far beyond any real front matter or chart.</summary>
     public const int MaxNodes = 10_000;
