@@ -74,7 +74,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool i
         if (result.Data is { } data)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Data: {data.Datasets} datasets {(data.Load is { } load ? "loaded in " + Ms(load) : "loaded by an earlier build")}; {data.Queries} queries ran for {Ms(data.QueryTime)}; {data.ChartsDrawn} charts drawn in {Ms(data.DrawTime)} (their queries included), {data.ChartsFromCache} taken from the cache (times summed over threads)"));
+                $"Data: {data.Datasets} datasets {(data.Load is { } load ? "loaded in " + Ms(load) : data.Loaded ? "loaded by an earlier build" : "not loaded (no query needed them)")}; {data.Queries} queries ran for {Ms(data.QueryTime)}, {data.StoredAnswers} answered from the query store; {data.ChartsDrawn} charts drawn in {Ms(data.DrawTime)} (their queries included), {data.ChartsFromCache} taken from the cache (times summed over threads)"));
         }
         output.WriteLine($"{"pipeline",-10} {"phase",-12} {"module",-22} {"ms",10} {"documents",10}");
         foreach (var pipeline in result.Timings.GroupBy(t => t.Pipeline).OrderByDescending(g => g.Sum(t => t.Elapsed.Ticks)))

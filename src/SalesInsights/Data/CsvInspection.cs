@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 
@@ -37,7 +38,8 @@ internal static class CsvInspection
 
     /// <summary>
     /// The delimiter and the file DuckDB should read (a UTF-8 copy of a file in another encoding, which the caller
-    /// deletes), or the first problem with its 1-based line.
+    /// deletes), or the first problem with its 1-based line; with the SHA-256 of the bytes DuckDB reads, taken in
+    /// the same pass.
     /// </summary>
     public static CsvShape Inspect(string path, Encoding? encoding)
     {
@@ -53,7 +55,7 @@ internal static class CsvInspection
             catch (DecoderFallbackException e)
             {
                 File.Delete(copy);
-                return CsvShape.Failed(1, $"the file is not valid {encoding.WebName}: {e.Message}");
+                return CsvShape.Failed(1, $"the file is not valid {encoding.WebName}: {e.Message}") with { Hash = HashOf(path) };
             }
             utf8Path = copy;
         }
@@ -78,10 +80,31 @@ internal static class CsvInspection
         }
     }
 
-    /// <summary>Validates UTF-8 and the records' shape in one streaming pass over the bytes (CSV's structure is all ASCII).</summary>
+    /// <summary>SHA-256 of a file's bytes, hex: what the data's fingerprint is made of.</summary>
+    public static string HashOf(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, Chunk, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Validates UTF-8 and the records' shape and hashes the bytes, in one streaming pass (CSV's structure is all ASCII).</summary>
     private static CsvShape Scan(string path, bool declared)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, Chunk, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var shape = Scan(stream, hash, declared);
+        // A file with a problem is hashed to its end all the same: two files that differ after it are different data.
+        var rest = new byte[Chunk];
+        int more;
+        while ((more = stream.Read(rest, 0, rest.Length)) > 0)
+        {
+            hash.AppendData(rest, 0, more);
+        }
+        return shape with { Hash = Convert.ToHexStringLower(hash.GetHashAndReset()) };
+    }
+
+    private static CsvShape Scan(FileStream stream, IncrementalHash hash, bool declared)
+    {
         var buffer = new byte[Chunk + 4];
         var chars = new char[Chunk + 4];
         var carry = 0;
@@ -91,6 +114,7 @@ internal static class CsvInspection
         int read;
         while ((read = stream.Read(buffer, carry, Chunk)) > 0 || carry > 0)
         {
+            hash.AppendData(buffer, carry, read);
             var length = carry + read;
             var final = read == 0;
             var span = buffer.AsSpan(0, length);
@@ -327,6 +351,9 @@ internal sealed record CsvShape(char Delimiter, (int Line, string Message)? Prob
 {
     /// <summary>The file DuckDB reads: the original, or its UTF-8 copy.</summary>
     public string ReadPath { get; init; } = string.Empty;
+
+    /// <summary>SHA-256 of the bytes DuckDB reads (the original file, or its UTF-8 copy), hex.</summary>
+    public string Hash { get; init; } = string.Empty;
 
     public static CsvShape Failed(int line, string message) => new(',', (line, message), null);
 }

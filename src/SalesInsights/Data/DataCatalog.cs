@@ -23,33 +23,39 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>The output folder where the build publishes every dataset file for readers to download.</summary>
     public const string PublishedFolder = "data";
 
-    private readonly DuckDBConnection _main;
+    private readonly Lazy<DuckDBConnection> _database;
     private readonly ConcurrentBag<DuckDBConnection> _pool = [];
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _results = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<QueryOutcome>> _schemas = new(StringComparer.Ordinal);
     private int _executed;
+    private int _stored;
     private long _queryTicks;
+    private long _loadTicks;
 
     private readonly DataOptions _options;
     private readonly ImmutableArray<string> _privatePaths;
-    private readonly ImmutableHashSet<string> _failed;
+    private readonly ImmutableArray<Diagnostic> _problems;
+    private volatile Diagnostic[] _lateProblems = [];
+    private ImmutableHashSet<string> _failed;
+    private readonly QueryStore? _store;
+    private volatile bool _storing = true;
     private readonly ConcurrentDictionary<string, byte> _followOns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<DuckDBCommand, byte> _running = new();
 
     /// <summary>What a query interrupted because its build was stopped answers; such answers are not kept.</summary>
     private const string Stopped = "The build was stopped before the query finished.";
 
-    private DataCatalog(string dataDirectory, DuckDBConnection main, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint, TimeSpan loadTime,
-        DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed)
+    private DataCatalog(string dataDirectory, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint,
+        DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed, QueryStore? store, Func<DataCatalog, DuckDBConnection> load)
     {
         _options = options;
         _privatePaths = privatePaths;
         _failed = failed;
-        LoadTime = loadTime;
+        _store = store;
         DataDirectory = dataDirectory;
-        _main = main;
+        _database = new Lazy<DuckDBConnection>(() => load(this), LazyThreadSafetyMode.ExecutionAndPublication);
         Datasets = datasets;
-        Problems = problems;
+        _problems = problems;
         Fingerprint = fingerprint;
     }
 
@@ -59,7 +65,7 @@ public sealed class DataCatalog : IDisposable, IStamped
     public ImmutableArray<Dataset> Datasets { get; }
 
     /// <summary>Files that could not be loaded, as diagnostics against the file.</summary>
-    public ImmutableArray<Diagnostic> Problems { get; }
+    public ImmutableArray<Diagnostic> Problems => _problems.AddRange(_lateProblems);
 
     /// <summary>SHA-256 over every data file's name and bytes: equal fingerprints mean equal data.</summary>
     public string Fingerprint { get; }
@@ -67,14 +73,23 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>A preview's build session reuses a page's charts while the data's bytes are unchanged.</summary>
     string IStamped.Stamp => Fingerprint;
 
-    /// <summary>How many queries actually reached DuckDB (cached repeats do not count).</summary>
+    /// <summary>How many queries actually reached DuckDB (cached repeats and stored answers do not count).</summary>
     public int ExecutedQueries => Volatile.Read(ref _executed);
+
+    /// <summary>How many queries were answered from the query store of earlier builds instead of DuckDB.</summary>
+    public int StoredAnswers => Volatile.Read(ref _stored);
+
+    /// <summary>
+    /// True once the datasets are in DuckDB. A catalog whose every dataset and query answer is in the query store
+    /// loads them only when a query misses it, so a build that changed no query loads none.
+    /// </summary>
+    public bool IsLoaded => _database.IsValueCreated;
 
     /// <summary>The time those queries ran, summed over the threads running them.</summary>
     public TimeSpan QueryTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _queryTicks));
 
-    /// <summary>How long <see cref="Open"/> took to load every dataset.</summary>
-    public TimeSpan LoadTime { get; }
+    /// <summary>How long loading every dataset into DuckDB took (zero while <see cref="IsLoaded"/> is false).</summary>
+    public TimeSpan LoadTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _loadTicks));
 
     /// <summary>A cheap summary of the data files (names, sizes, modification times) that changes whenever one does.</summary>
     public static string StampOf(string dataDirectory)
@@ -100,27 +115,20 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <param name="siteRoot">Folder that diagnostics' paths are relative to; defaults to the current directory.</param>
     /// <param name="options">Time and memory limits and the datasets' encodings; <see cref="DataOptions.Default"/> when null.</param>
     /// <param name="sandbox">The folders data files may resolve into; the data folder itself when null.</param>
-    public static DataCatalog Open(string dataDirectory, string? siteRoot = null, DataOptions? options = null, FileSandbox? sandbox = null)
+    /// <param name="cacheDirectory">
+    /// The build's cache folder: query answers are kept in its <c>queries/</c> folder between builds, and when every
+    /// dataset's description is there too, the datasets are loaded into DuckDB only when a query is not. Null keeps
+    /// nothing.
+    /// </param>
+    public static DataCatalog Open(string dataDirectory, string? siteRoot = null, DataOptions? options = null, FileSandbox? sandbox = null, string? cacheDirectory = null)
     {
-        var started = Stopwatch.GetTimestamp();
         options ??= DataOptions.Default;
         var directory = Path.GetFullPath(dataDirectory);
         var root = Path.GetFullPath(siteRoot ?? Environment.CurrentDirectory);
         sandbox ??= new FileSandbox([directory]);
-        var main = new DuckDBConnection("DataSource=:memory:");
-        main.Open();
-        // Limits first, so that loading a dataset is bounded too. No temporary folder: DuckDB would spill into the
-        // working folder; past the memory limit a query fails instead.
-        // Queries run one per thread: a build already runs as many articles at once as there are cores, and a
-        // chart's query over a few thousand rows spent more on handing work to DuckDB's own workers than on the
-        // work (the sample site built 12% faster; the 1,000,000-row chart benchmark took as long).
-        Execute(main, "SET threads = 1");
-        Execute(main, $"SET memory_limit = {Literal(options.MemoryLimit)}");
-        Execute(main, "SET temp_directory = ''");
 
-        var datasets = ImmutableArray.CreateBuilder<Dataset>();
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
-        var toLoad = new List<(string File, string Name, string Relative)>();
+        var toLoad = new List<Source>();
         var files = new List<string>();
         foreach (var candidate in sandbox.Files(directory, "*", recursive: false))
         {
@@ -142,32 +150,187 @@ public sealed class DataCatalog : IDisposable, IStamped
                 problems.Add(Diagnostic.Error("SI301", $"Dataset '{name}' is defined twice; '{Path.GetFileName(file)}' is ignored.", relative));
                 continue;
             }
-            toLoad.Add((file, name, relative));
+            toLoad.Add(new Source(file, name, relative));
         }
+
+        // One pass over each file checks its shape and hashes its bytes for the fingerprint, side by side on every
+        // core; DuckDB's own reading of it, if it comes to that, is the only other.
+        var hashes = new string[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var source = toLoad.FirstOrDefault(s => s.File == files[i]);
+            hashes[i] = source is null ? CsvInspection.HashOf(files[i]) : Survey(source, options);
+        });
+        var failed = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in toLoad.Where(s => s.Problem is not null))
+        {
+            problems.Add(source.Problem!);
+            failed.Add(source.Name);
+        }
+        var fingerprint = FingerprintOf(files, hashes, options);
+        var readable = toLoad.Where(s => s.Problem is null).ToList();
+
+        // Paths a query's result must never carry into a page: the site's, the data's, the temporary folder, home.
+        var privatePaths = new[] { root, directory, Path.GetTempPath(), Environment.CurrentDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
+            .Concat(sandbox.Roots)
+            .Select(p => p.TrimEnd(Path.DirectorySeparatorChar))
+            .Where(p => p.Length > 1)
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        var store = cacheDirectory is null ? null : new QueryStore(Path.Combine(cacheDirectory, "queries"));
+
+        // Every dataset's columns and row count stored by an earlier build of the same bytes: the datasets wait until
+        // a query needs them. A file in another encoding (its UTF-8 copy is made for DuckDB) or any problem loads at once.
+        if (store is not null && problems.Count == 0 && readable.All(s => s.Copy is null) && Described(store, fingerprint, readable) is { } described)
+        {
+            return new DataCatalog(directory, described, [], fingerprint, options, privatePaths, [], store,
+                catalog => catalog.LoadLate(readable, root, files, hashes));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var (main, datasets, loadProblems) = LoadAll(readable, root, options);
+        foreach (var (name, problem) in loadProblems)
+        {
+            problems.Add(problem);
+            failed.Add(name);
+        }
+        if (store is not null && problems.Count == 0)
+        {
+            Describe(store, fingerprint, datasets);
+        }
+        var catalog = new DataCatalog(directory, datasets, problems.ToImmutable(), fingerprint, options, privatePaths, failed.ToImmutable(), store, _ => main);
+        _ = catalog._database.Value;
+        catalog._loadTicks = Stopwatch.GetTimestamp() - started;
+        return catalog;
+    }
+
+    /// <summary>A data file to load: where it is, its table name and its path as diagnostics name it; then what the survey found.</summary>
+    private sealed record Source(string File, string Name, string Relative)
+    {
+        public CsvShape? Shape { get; set; }
+
+        public string? Copy => Shape?.Copy;
+
+        public Diagnostic? Problem { get; set; }
+    }
+
+    /// <summary>Checks a CSV's shape (reading it in the encoding site.yml names) and returns the hash of the bytes DuckDB will read.</summary>
+    private static string Survey(Source source, DataOptions options)
+    {
+        if (source.File.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            return CsvInspection.HashOf(source.File);
+        }
+        System.Text.Encoding? encoding = null;
+        if (options.Encodings.TryGetValue(source.Name, out var encodingName) && (encoding = CsvInspection.EncodingNamed(encodingName)) is null)
+        {
+            source.Problem = Diagnostic.Error("SI301", $"Dataset '{source.Name}': site.yml names the encoding '{encodingName}', which this build does not know (utf-8, windows-1252, iso-8859-1, utf-16...).", source.Relative);
+            return CsvInspection.HashOf(source.File);
+        }
+        var shape = CsvInspection.Inspect(source.File, encoding);
+        if (shape.Problem is { } problem)
+        {
+            source.Problem = Diagnostic.Error("SI301", $"Dataset '{source.Name}' could not be loaded: {problem.Message}", source.Relative, problem.Line);
+        }
+        else
+        {
+            source.Shape = shape;
+        }
+        return shape.Hash;
+    }
+
+    /// <summary>The datasets as an earlier build of the same data described them, or null when one is missing.</summary>
+    private static ImmutableArray<Dataset>? Described(QueryStore store, string fingerprint, List<Source> sources)
+    {
+        var datasets = ImmutableArray.CreateBuilder<Dataset>(sources.Count);
+        foreach (var source in sources)
+        {
+            if (store.TryGet(QueryStore.Key(fingerprint, ColumnsOf(source.Name), schemaOnly: true)) is not { } columns
+                || store.TryGet(QueryStore.Key(fingerprint, CountOf(source.Name), schemaOnly: false)) is not { Rows: [[long count]] })
+            {
+                return null;
+            }
+            datasets.Add(new Dataset(source.Name, source.File, columns.Columns, count));
+        }
+        return datasets.MoveToImmutable();
+    }
+
+    /// <summary>Keeps every dataset's columns and row count as the answers to the two queries that ask for them.</summary>
+    private static void Describe(QueryStore store, string fingerprint, ImmutableArray<Dataset> datasets)
+    {
+        foreach (var dataset in datasets)
+        {
+            store.Put(QueryStore.Key(fingerprint, ColumnsOf(dataset.Name), schemaOnly: true), new QueryResult(dataset.Columns, []));
+            store.Put(QueryStore.Key(fingerprint, CountOf(dataset.Name), schemaOnly: false),
+                new QueryResult([new QueryColumn("count", typeof(long), "BIGINT")], [[dataset.RowCount]]));
+        }
+    }
+
+    private static string ColumnsOf(string name) => $"SELECT * FROM {Identifier(name)}";
+
+    private static string CountOf(string name) => $"SELECT count(*) FROM {Identifier(name)}";
+
+    /// <summary>
+    /// Loads the datasets when the first query misses the store. Files that changed since they were hashed (a writer
+    /// saving during a preview's build) would pair new answers with the old fingerprint, so then nothing is stored.
+    /// </summary>
+    private DuckDBConnection LoadLate(List<Source> sources, string root, List<string> files, string[] hashes)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (main, datasets, problems) = LoadAll(sources, root, _options);
+        if (problems.Length > 0)
+        {
+            _lateProblems = [.. problems.Select(p => p.Problem)];
+            _failed = _failed.Union(problems.Select(p => p.Name));
+            _storing = false;
+        }
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (CsvInspection.HashOf(files[i]) != hashes[i])
+            {
+                _storing = false;
+            }
+        }
+        Interlocked.Exchange(ref _loadTicks, Stopwatch.GetTimestamp() - started);
+        return main;
+    }
+
+    /// <summary>
+    /// A database with every dataset as a table, locked down; the datasets it loaded, and each one that failed with
+    /// its diagnostic.
+    /// </summary>
+    private static (DuckDBConnection Main, ImmutableArray<Dataset> Datasets, ImmutableArray<(string Name, Diagnostic Problem)> Problems) LoadAll(
+        List<Source> sources, string root, DataOptions options)
+    {
+        var main = new DuckDBConnection("DataSource=:memory:");
+        main.Open();
+        // Limits first, so that loading a dataset is bounded too. No temporary folder: DuckDB would spill into the
+        // working folder; past the memory limit a query fails instead.
+        // Queries run one per thread: a build already runs as many articles at once as there are cores, and a
+        // chart's query over a few thousand rows spent more on handing work to DuckDB's own workers than on the
+        // work (the sample site built 12% faster; the 1,000,000-row chart benchmark took as long).
+        Execute(main, "SET threads = 1");
+        Execute(main, $"SET memory_limit = {Literal(options.MemoryLimit)}");
+        Execute(main, "SET temp_directory = ''");
 
         // Files load side by side, each on its own connection, handed out largest first: DuckDB guesses a CSV's
         // column types on one thread, and the sample site's four files took 0.7-0.9 s one after another, 0.4-0.6 s
         // side by side on two cores.
-        var loaded = new (Dataset? Dataset, Diagnostic? Problem)[toLoad.Count];
-        var order = Enumerable.Range(0, toLoad.Count).OrderByDescending(i => new FileInfo(toLoad[i].File).Length).ToArray();
-        Parallel.ForEach(Partitioner.Create(order, loadBalance: true), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var loaded = new (Dataset? Dataset, Diagnostic? Problem)[sources.Count];
+        var order = Enumerable.Range(0, sources.Count).OrderByDescending(i => new FileInfo(sources[i].File).Length).ToArray();
+        try
         {
-            var (file, name, relative) = toLoad[i];
-            using var connection = Connect(main);
-            loaded[i] = Load(connection, file, name, relative, root, options);
-        });
-        var failed = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < loaded.Length; i++)
+            Parallel.ForEach(Partitioner.Create(order, loadBalance: true), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                using var connection = Connect(main);
+                loaded[i] = Load(connection, sources[i], root, options);
+            });
+        }
+        finally
         {
-            var (dataset, problem) = loaded[i];
-            if (dataset is not null)
+            foreach (var source in sources.Where(s => s.Copy is not null))
             {
-                datasets.Add(dataset);
-            }
-            if (problem is not null)
-            {
-                problems.Add(problem);
-                failed.Add(toLoad[i].Name);
+                File.Delete(source.Copy!);
             }
         }
 
@@ -181,65 +344,33 @@ public sealed class DataCatalog : IDisposable, IStamped
         Execute(main, "SET autoinstall_known_extensions = false");
         Execute(main, "SET autoload_known_extensions = false");
         Execute(main, "SET lock_configuration = true");
-
-        // Paths a query's result must never carry into a page: the site's, the data's, the temporary folder, home.
-        var privatePaths = new[] { root, directory, Path.GetTempPath(), Environment.CurrentDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
-            .Concat(sandbox.Roots)
-            .Select(p => p.TrimEnd(Path.DirectorySeparatorChar))
-            .Where(p => p.Length > 1)
-            .Distinct(StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new DataCatalog(directory, main, datasets.ToImmutable(), problems.ToImmutable(), FingerprintOf(files, options), Stopwatch.GetElapsedTime(started),
-            options, privatePaths, failed.ToImmutable());
+        return (main, [.. loaded.Select(l => l.Dataset).OfType<Dataset>()],
+            [.. loaded.Select((l, i) => (sources[i].Name, l.Problem)).Where(p => p.Problem is not null).Select(p => (p.Name, p.Problem!))]);
     }
 
-    private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, string file, string name, string relative, string root, DataOptions options)
+    private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, Source source, string root, DataOptions options)
     {
-        string reader;
-        string? copy = null;
-        if (file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            reader = $"read_parquet({Literal(file)})";
-        }
-        else
-        {
-            System.Text.Encoding? encoding = null;
-            if (options.Encodings.TryGetValue(name, out var encodingName) && (encoding = CsvInspection.EncodingNamed(encodingName)) is null)
-            {
-                return (null, Diagnostic.Error("SI301", $"Dataset '{name}': site.yml names the encoding '{encodingName}', which this build does not know (utf-8, windows-1252, iso-8859-1, utf-16...).", relative));
-            }
-            var shape = CsvInspection.Inspect(file, encoding);
-            if (shape.Problem is { } problem)
-            {
-                return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {problem.Message}", relative, problem.Line));
-            }
-            copy = shape.Copy;
-            // The shape found above is the shape DuckDB reads: the delimiter and RFC 4180 quoting are given, not
-            // sniffed. The whole file is sampled so a column that is empty early on (close_date) still gets its real type.
-            reader = $"read_csv({Literal(shape.ReadPath)}, header = true, sample_size = -1, delim = {Literal(shape.Delimiter.ToString())}, quote = '\"', escape = '\"')";
-        }
+        var (file, name, relative) = (source.File, source.Name, source.Relative);
+        var reader = source.Shape is { } shape
+            // The shape found by the survey is the shape DuckDB reads: the delimiter and RFC 4180 quoting are given,
+            // not sniffed. The whole file is sampled so a column that is empty early on (close_date) still gets its real type.
+            ? $"read_csv({Literal(shape.ReadPath)}, header = true, sample_size = -1, delim = {Literal(shape.Delimiter.ToString())}, quote = '\"', escape = '\"')"
+            : $"read_parquet({Literal(file)})";
         try
         {
             Bounded(connection, options.QueryTimeout, $"CREATE TABLE {Identifier(name)} AS SELECT * FROM {reader}");
-            var columns = Describe(connection, $"SELECT * FROM {Identifier(name)}");
+            var columns = Describe(connection, ColumnsOf(name));
             using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM {Identifier(name)}";
+            count.CommandText = CountOf(name);
             return (new Dataset(name, file, columns, Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture)), null);
         }
         catch (DuckDBException e)
         {
-            return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {LoadMessage(e.Message, file, copy, relative, root)}", relative));
+            return (null, Diagnostic.Error("SI301", $"Dataset '{name}' could not be loaded: {LoadMessage(e.Message, file, source.Copy, relative, root)}", relative));
         }
         catch (OperationCanceledException)
         {
             return (null, Diagnostic.Error("SI301", $"Dataset '{name}' took longer than {Seconds(options.QueryTimeout)} to load and was stopped (site.yml: data: query_timeout).", relative));
-        }
-        finally
-        {
-            if (copy is not null)
-            {
-                File.Delete(copy);
-            }
         }
     }
 
@@ -265,7 +396,7 @@ public sealed class DataCatalog : IDisposable, IStamped
     public QueryOutcome Query(string sql)
     {
         var statement = SqlText.Statement(sql);
-        var outcome = _results.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: false))).Value;
+        var outcome = _results.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Answer(s, schemaOnly: false))).Value;
         if (outcome.Error == Stopped)
         {
             // A preview keeps the catalog for its next build, which must run the query again.
@@ -292,8 +423,50 @@ public sealed class DataCatalog : IDisposable, IStamped
         var statement = SqlText.Statement(sql);
         return _results.TryGetValue(statement, out var done) && done.IsValueCreated
             ? done.Value
-            : _schemas.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Run(s, schemaOnly: true))).Value;
+            : _schemas.GetOrAdd(statement, s => new Lazy<QueryOutcome>(() => Answer(s, schemaOnly: true))).Value;
     }
+
+    /// <summary>
+    /// The stored answer of an earlier build when the statement and the data are the same, else DuckDB's, stored
+    /// when it succeeded. A stored answer was admitted by the guard when it was run (the statement is part of its
+    /// key), and is checked again for this machine's folders.
+    /// </summary>
+    private QueryOutcome Answer(string statement, bool schemaOnly)
+    {
+        if (_store is null)
+        {
+            return Run(statement, schemaOnly);
+        }
+        var key = QueryStore.Key(Fingerprint, statement, schemaOnly);
+        if (_store.TryGet(key) is { } stored)
+        {
+            Interlocked.Increment(ref _stored);
+            return Revealed(stored) is { } refusal ? QueryOutcome.Failure(refusal) : new QueryOutcome(stored, null);
+        }
+        var outcome = Run(statement, schemaOnly);
+        if (outcome.Result is { } result && _storing)
+        {
+            _store.Put(key, result);
+        }
+        return outcome;
+    }
+
+    private string? Revealed(QueryResult result)
+    {
+        foreach (var row in result.Rows)
+        {
+            foreach (var value in row)
+            {
+                if (value is string text && RevealedPath(text) is { } path)
+                {
+                    return RevealsFolder(path);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string RevealsFolder(string path) => $"The query's result contains a folder of the machine that builds the site ('{path}'); a page must not publish it.";
 
     /// <summary>A query as one statement without its closing semicolon, ready to wrap as a sub-query.</summary>
     public static string Statement(string sql) => SqlText.Statement(sql);
@@ -343,7 +516,7 @@ public sealed class DataCatalog : IDisposable, IStamped
                     row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
                     if (row[i] is string text && RevealedPath(text) is { } path)
                     {
-                        return QueryOutcome.Failure($"The query's result contains a folder of the machine that builds the site ('{path}'); a page must not publish it.");
+                        return QueryOutcome.Failure(RevealsFolder(path));
                     }
                 }
                 rows.Add([.. row]);
@@ -458,7 +631,7 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// <summary>A connection of our own to the shared database: DuckDB connections are not safe to share across threads.</summary>
     private DuckDBConnection Rent()
     {
-        return _pool.TryTake(out var connection) ? connection : Connect(_main);
+        return _pool.TryTake(out var connection) ? connection : Connect(_database.Value);
     }
 
     /// <summary>A new, open connection to the database <paramref name="main"/> is connected to.</summary>
@@ -546,14 +719,13 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string FingerprintOf(IEnumerable<string> files, DataOptions options)
+    private static string FingerprintOf(List<string> files, string[] hashes, DataOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(options.Stamp + "\n"));
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
-            hash.AppendData(SHA256.HashData(File.ReadAllBytes(file)));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(files[i]) + "\n" + hashes[i] + "\n"));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -564,6 +736,9 @@ public sealed class DataCatalog : IDisposable, IStamped
         {
             connection.Dispose();
         }
-        _main.Dispose();
+        if (_database.IsValueCreated)
+        {
+            _database.Value.Dispose();
+        }
     }
 }

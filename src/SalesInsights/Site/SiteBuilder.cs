@@ -57,7 +57,7 @@ public static class SiteBuilder
             DataCatalog Open()
             {
                 opened = true;
-                return DataCatalog.Open(dataDirectory, options.SiteRoot, settings.Data, sandbox);
+                return DataCatalog.Open(dataDirectory, options.SiteRoot, settings.Data, sandbox, options.CacheDirectory);
             }
             return session is null ? Open() : session.Keep(CatalogKey, CatalogStamp(options, settings.Data), Open);
         }, CancellationToken.None);
@@ -74,12 +74,8 @@ public static class SiteBuilder
         }
         var staging = outputLock is null ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging, writesPagesEarly: session is null);
-        foreach (var problem in catalog.Problems)
-        {
-            diagnostics.Report(problem);
-        }
         var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts"));
-        var (queriesBefore, queryTimeBefore) = (catalog.ExecutedQueries, catalog.QueryTime);
+        var (queriesBefore, queryTimeBefore, storedBefore, loadedBefore) = (catalog.ExecutedQueries, catalog.QueryTime, catalog.StoredAnswers, catalog.IsLoaded);
         List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
@@ -106,6 +102,11 @@ public static class SiteBuilder
             {
                 disposable.Dispose();
             }
+        }
+        // After the run: a catalog that waited for a query to load its datasets reports what loading found then.
+        foreach (var problem in catalog.Problems)
+        {
+            diagnostics.Report(problem);
         }
         foreach (var diagnostic in result.Diagnostics.ToSortedArray())
         {
@@ -137,8 +138,12 @@ public static class SiteBuilder
             PipelinesElapsed = result.Elapsed,
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
-            Data = new DataActivity(catalog.Datasets.Length, opened ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,
-                catalog.QueryTime - queryTimeBefore, charts.Misses, charts.DrawTime, charts.Hits),
+            Data = new DataActivity(catalog.Datasets.Length, (opened || !loadedBefore) && catalog.IsLoaded ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,
+                catalog.QueryTime - queryTimeBefore, charts.Misses, charts.DrawTime, charts.Hits)
+            {
+                StoredAnswers = catalog.StoredAnswers - storedBefore,
+                Loaded = catalog.IsLoaded,
+            },
         };
     }
 

@@ -60,7 +60,12 @@ public sealed class CliAppTests
         var (code, output, _) = await Run("build", "--input", site.Input, "--theme", Repository.Theme, "--output", site.Output, "--profile");
 
         Assert.Equal(0, code);
-        Assert.Matches(@"Data: 1 datasets loaded in \d+\.\d ms; [1-9]\d* queries ran for \d+\.\d ms; 1 charts drawn in \d+\.\d ms", output);
+        Assert.Matches(@"Data: 1 datasets loaded in \d+\.\d ms; [1-9]\d* queries ran for \d+\.\d ms, 0 answered from the query store; 1 charts drawn in \d+\.\d ms", output);
+
+        var (again, warm, _) = await Run("build", "--input", site.Input, "--theme", Repository.Theme, "--output", site.Output, "--profile");
+
+        Assert.Equal(0, again);
+        Assert.Matches(@"Data: 1 datasets not loaded \(no query needed them\); 0 queries ran for 0\.0 ms, \d+ answered from the query store; 0 charts drawn in 0\.0 ms \(their queries included\), 1 taken from the cache", warm);
     }
 
     [Fact]

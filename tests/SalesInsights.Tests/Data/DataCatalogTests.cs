@@ -417,4 +417,111 @@ public sealed class DataCatalogTests
             Assert.NotEqual(before.Fingerprint, after.Fingerprint);
         }
     }
+
+    private static readonly Dictionary<string, string> Sales = new()
+    {
+        ["sales.csv"] = """
+            region,amount,day
+            NA,100.5,2025-01-03
+            EMEA,250,2025-02-01
+            """,
+    };
+
+    [Fact]
+    public void A_catalog_over_the_same_data_answers_from_the_store_and_loads_no_dataset()
+    {
+        using var folder = new TemporaryFolder();
+        using var cache = new TemporaryFolder();
+        const string sql = "SELECT region, sum(amount) AS total, min(day) AS first FROM sales GROUP BY 1 ORDER BY 1";
+        QueryResult first;
+        using (var cold = TestData.Catalog(folder, Sales, cacheDirectory: cache.Root))
+        {
+            first = cold.Query(sql).Result!;
+            Assert.True(cold.IsLoaded);
+        }
+
+        using var warm = DataCatalog.Open(folder.Root, folder.Root, cacheDirectory: cache.Root);
+        var second = warm.Query(sql).Result!;
+
+        Assert.Equal(first.Columns.ToArray(), second.Columns.ToArray());
+        Assert.Equal(first.Rows.Select(r => string.Join('|', r)), second.Rows.Select(r => string.Join('|', r)));
+        Assert.Equal(["sales"], warm.Datasets.Select(d => d.Name));
+        Assert.Equal(2, warm.Datasets[0].RowCount);
+        Assert.Equal(0, warm.ExecutedQueries);
+        Assert.Equal(1, warm.StoredAnswers);
+        Assert.False(warm.IsLoaded);
+    }
+
+    [Fact]
+    public void A_query_the_store_has_not_seen_loads_the_datasets_then()
+    {
+        using var folder = new TemporaryFolder();
+        using var cache = new TemporaryFolder();
+        TestData.Catalog(folder, Sales, cacheDirectory: cache.Root).Dispose();
+
+        using var warm = DataCatalog.Open(folder.Root, folder.Root, cacheDirectory: cache.Root);
+        Assert.False(warm.IsLoaded);
+        var outcome = warm.Query("SELECT count(*) AS n FROM sales");
+
+        Assert.Equal(2L, outcome.Result!.Rows[0][0]);
+        Assert.True(warm.IsLoaded);
+        Assert.Equal(1, warm.ExecutedQueries);
+        Assert.Empty(warm.Problems);
+        Assert.Contains("Permission Error", warm.Query("SELECT * FROM read_text('/etc/hostname')").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_data_file_is_never_answered_from_the_store()
+    {
+        using var folder = new TemporaryFolder();
+        using var cache = new TemporaryFolder();
+        const string sql = "SELECT sum(amount) AS total FROM sales";
+        using (var before = TestData.Catalog(folder, Sales, cacheDirectory: cache.Root))
+        {
+            Assert.Equal(350.5, before.Query(sql).Result!.Rows[0][0]);
+        }
+
+        File.AppendAllText(folder.PathOf("sales.csv"), "APAC,1000,2025-03-01\n");
+        using var after = DataCatalog.Open(folder.Root, folder.Root, cacheDirectory: cache.Root);
+
+        Assert.Equal(1350.5, after.Query(sql).Result!.Rows[0][0]);
+        Assert.Equal(3, after.Datasets[0].RowCount);
+        Assert.Equal(0, after.StoredAnswers);
+    }
+
+    [Fact]
+    public void Refused_and_failed_queries_are_not_stored_so_the_guard_and_the_limits_judge_them_every_time()
+    {
+        using var folder = new TemporaryFolder();
+        using var cache = new TemporaryFolder();
+        using (var cold = TestData.Catalog(folder, Sales, cacheDirectory: cache.Root))
+        {
+            Assert.False(cold.Query("DROP TABLE sales").Succeeded);
+            Assert.False(cold.Query("SELECT nope FROM sales").Succeeded);
+        }
+
+        using var warm = DataCatalog.Open(folder.Root, folder.Root, cacheDirectory: cache.Root);
+
+        Assert.Contains("DROP", warm.Query("DROP TABLE sales").Error, StringComparison.Ordinal);
+        Assert.Contains("nope", warm.Query("SELECT nope FROM sales").Error, StringComparison.Ordinal);
+        Assert.Equal(0, warm.StoredAnswers);
+    }
+
+    [Fact]
+    public void Deleting_the_store_only_costs_time()
+    {
+        using var folder = new TemporaryFolder();
+        using var cache = new TemporaryFolder();
+        using (var cold = TestData.Catalog(folder, Sales, cacheDirectory: cache.Root))
+        {
+            cold.Query("SELECT count(*) FROM sales");
+        }
+        Directory.Delete(cache.Root, recursive: true);
+
+        using var again = DataCatalog.Open(folder.Root, folder.Root, cacheDirectory: cache.Root);
+
+        Assert.True(again.IsLoaded);
+        Assert.Equal(2L, again.Query("SELECT count(*) FROM sales").Result!.Rows[0][0]);
+        Assert.Equal(1, again.ExecutedQueries);
+    }
 }

@@ -38,14 +38,17 @@ public static class TestData
     /// <summary><c>sales</c> (six rows over three regions) and <c>stages</c> (a four-step funnel).</summary>
     public static DataCatalog SmallCatalog => Small.Value;
 
-    /// <summary>A fresh catalog over the given files, written into <paramref name="folder"/> (indentation trimmed).</summary>
-    public static DataCatalog Catalog(TemporaryFolder folder, IReadOnlyDictionary<string, string> files, DataOptions? options = null)
+    /// <summary>
+    /// A fresh catalog over the given files, written into <paramref name="folder"/> (indentation trimmed); with
+    /// <paramref name="cacheDirectory"/>, keeping query answers there between catalogs as a build does.
+    /// </summary>
+    public static DataCatalog Catalog(TemporaryFolder folder, IReadOnlyDictionary<string, string> files, DataOptions? options = null, string? cacheDirectory = null)
     {
         foreach (var (name, text) in files)
         {
             File.WriteAllText(folder.PathOf(name), string.Join('\n', text.Split('\n').Select(l => l.Trim())) + "\n");
         }
-        return DataCatalog.Open(folder.Root, folder.Root, options);
+        return DataCatalog.Open(folder.Root, folder.Root, options, cacheDirectory: cacheDirectory);
     }
 
     /// <summary>Renders Markdown with the chart and inline value features over <paramref name="catalog"/>, as an article at <c>input/posts/test.md</c>.</summary>
