@@ -19,6 +19,7 @@ public sealed class ChartCache(string directory) : IStamped
     private readonly ConcurrentDictionary<string, Lazy<(ChartOutcome Outcome, int Creator)>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
+    private int _deferred;
     private long _drawTicks;
 
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -29,6 +30,18 @@ public sealed class ChartCache(string directory) : IStamped
     public int Hits => Volatile.Read(ref _hits);
 
     public int Misses => Volatile.Read(ref _misses);
+
+    /// <summary>
+    /// False for a build that must be quick rather than complete (the preview's first, see
+    /// <see cref="BuildSession.Provisional"/>): a chart not in the cache is then left for the next build, shown as
+    /// being drawn, instead of drawn. Not part of the stamp: a page that
+    /// waits for a chart says so itself (<see cref="Pipeline.IExecutionContext.MarkIncomplete"/>), and every other
+    /// page is what a full build makes.
+    /// </summary>
+    public bool DrawsMisses { get; init; } = true;
+
+    /// <summary>How many charts were left for the next build because <see cref="DrawsMisses"/> is false.</summary>
+    public int Deferred => Volatile.Read(ref _deferred);
 
     /// <summary>The time spent drawing (querying and rendering) the charts missed, summed over threads: every miss is drawn.</summary>
     public TimeSpan DrawTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _drawTicks));
@@ -76,6 +89,20 @@ public sealed class ChartCache(string directory) : IStamped
         {
             Interlocked.Add(ref _drawTicks, Stopwatch.GetTimestamp() - started);
         }
+    }
+
+    /// <summary>
+    /// True when the figure for <paramref name="key"/> can be had without drawing it: made this run, or on disk.
+    /// False, when misses are not drawn, counts the chart as deferred.
+    /// </summary>
+    public bool CanServe(string key)
+    {
+        if (DrawsMisses || _thisRun.ContainsKey(key) || File.Exists(Path.Combine(Directory, key + ".html")))
+        {
+            return true;
+        }
+        Interlocked.Increment(ref _deferred);
+        return false;
     }
 
     public ChartFigure? TryGet(string key)

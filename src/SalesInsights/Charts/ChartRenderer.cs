@@ -11,7 +11,11 @@ namespace SalesInsights.Charts;
 public sealed record ChartPlacement(string Id, string CsvPath, string CsvHref);
 
 /// <summary>A rendered chart, or the problems that stopped it (positions inside the block's YAML).</summary>
-public sealed record ChartOutcome(ChartFigure? Figure, ImmutableArray<ChartProblem> Problems, bool FromCache);
+public sealed record ChartOutcome(ChartFigure? Figure, ImmutableArray<ChartProblem> Problems, bool FromCache)
+{
+    /// <summary>Not drawn yet (the cache does not draw misses): <see cref="Figure"/> is a stand-in with no numbers.</summary>
+    public bool Pending { get; init; }
+}
 
 /// <summary>
 /// The door to the Charts folder: from a parsed spec to a finished, accessible figure. Queries the catalog, lets
@@ -28,8 +32,19 @@ public static class ChartRenderer
     public static ChartOutcome Render(ChartSpec spec, string yaml, ChartPlacement placement, DataCatalog catalog, ChartCache? cache)
     {
         var key = ChartCache.Key(yaml, placement.Id, placement.CsvHref, catalog.Fingerprint);
-        return cache is null ? RenderUncached(spec, placement, catalog) : cache.GetOrRender(key, () => RenderUncached(spec, placement, catalog));
+        if (cache is null)
+        {
+            return RenderUncached(spec, placement, catalog);
+        }
+        return cache.CanServe(key)
+            ? cache.GetOrRender(key, () => RenderUncached(spec, placement, catalog))
+            : new ChartOutcome(new ChartFigure(PendingHtml(spec, placement), string.Empty), [], FromCache: false) { Pending = true };
     }
+
+    /// <summary>What stands in a page for a chart that is still being drawn: its title, and a box of its size that says so.</summary>
+    private static string PendingHtml(ChartSpec spec, ChartPlacement placement) =>
+        $"<figure class=\"chart chart-pending\" id=\"{placement.Id}\">\n<figcaption><strong class=\"chart-title\">{Encode(spec.Title)}</strong></figcaption>\n" +
+        "<p class=\"chart-pending-note\" role=\"status\">Drawing this chart; the page reloads when it is ready.</p>\n</figure>\n";
 
     private static ChartOutcome RenderUncached(ChartSpec spec, ChartPlacement placement, DataCatalog catalog)
     {

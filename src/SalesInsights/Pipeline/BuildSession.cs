@@ -82,6 +82,14 @@ public sealed class BuildSession : IDisposable
     }
 
     /// <summary>
+    /// Set before a build that must be quick rather than complete (the preview's first, served while the complete
+    /// one runs): slow work the caches do not have (charts never drawn) may stand as a note that it is coming.
+    /// Results that did so say so (<see cref="IExecutionContext.MarkIncomplete"/>) and are not kept; every other
+    /// result is what a complete build makes, and is reused by the next one.
+    /// </summary>
+    public bool Provisional { get; set; }
+
+    /// <summary>
     /// A fact about a file (its document, its date) as last build computed it when <see cref="ChangedPaths"/> says the
     /// file has not changed since; computed again otherwise. Only the watcher's word is trusted here: without it,
     /// every file is looked at.
@@ -347,6 +355,8 @@ public sealed class BuildSession : IDisposable
         }
 
         public void ReadsFile(string path) => _dependencies.Enqueue(new FileDependency(path, session.StampOfFile(path)));
+
+        public void MarkIncomplete() => Uncacheable = true;
     }
 }
 

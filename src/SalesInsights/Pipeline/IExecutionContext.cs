@@ -53,4 +53,13 @@ public interface IExecutionContext
     void ReadsFile(string path)
     {
     }
+
+    /// <summary>
+    /// Declares that the result being computed is a stand-in, not what a full build makes (a chart shown as still
+    /// being drawn): a session does not keep it, so the next build computes it again. Outside a cached computation
+    /// it does nothing.
+    /// </summary>
+    void MarkIncomplete()
+    {
+    }
 }

@@ -139,14 +139,19 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         Site = new PreviewSite(build, _hub, _reporter);
         _watcher = new SiteWatcher([build.InputDirectory, build.ThemeDirectory], _options.Debounce);
-        await Site.RebuildAsync(null, cancellationToken).ConfigureAwait(false);
-        _watchLoop = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
+        // Pages are served from the quick first build; the complete one follows at once when it left charts out.
+        var incomplete = await Site.StartAsync(cancellationToken).ConfigureAwait(false);
+        _watchLoop = Task.Run(() => WatchAsync(incomplete, _stopping.Token), CancellationToken.None);
     }
 
-    private async Task WatchAsync(CancellationToken cancellationToken)
+    private async Task WatchAsync(bool incomplete, CancellationToken cancellationToken)
     {
         try
         {
+            if (incomplete)
+            {
+                await Site.RebuildAsync(null, cancellationToken).ConfigureAwait(false);
+            }
             await Site.WarmUpAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

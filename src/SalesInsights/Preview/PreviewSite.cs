@@ -57,8 +57,17 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
     /// taken from the last build without being looked at, and it shapes the browser event (a stylesheet swap).
     /// A change to a folder (a move, or the watcher losing events) makes the build look at every file again.
     /// </summary>
-    public Task RebuildAsync(IReadOnlyCollection<string>? changedFiles, CancellationToken cancellationToken) =>
-        RebuildAsync(changedFiles, announce: true, cancellationToken);
+    public async Task RebuildAsync(IReadOnlyCollection<string>? changedFiles, CancellationToken cancellationToken) =>
+        await RebuildAsync(changedFiles, announce: true, provisional: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The first build, quick rather than complete: charts the chart cache does not have yet stand as notes that
+    /// they are being drawn, so pages are served within moments of starting. True when it left any chart out:
+    /// then <see cref="RebuildAsync(IReadOnlyCollection{string}?, CancellationToken)"/> must follow, and open pages
+    /// reload with their charts.
+    /// </summary>
+    public async Task<bool> StartAsync(CancellationToken cancellationToken) =>
+        (await RebuildAsync(null, announce: true, provisional: true, cancellationToken).ConfigureAwait(false))?.ChartsDeferred > 0;
 
     /// <summary>
     /// Two throwaway rebuilds after the first: they run the code paths of a rebuild often enough for the runtime to
@@ -69,18 +78,20 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
     {
         for (var i = 0; i < 2; i++)
         {
-            await RebuildAsync([], announce: false, cancellationToken).ConfigureAwait(false);
+            await RebuildAsync([], announce: false, provisional: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <param name="announce">False for a warm-up: build, but publish nothing.</param>
-    private async Task RebuildAsync(IReadOnlyCollection<string>? changedFiles, bool announce, CancellationToken cancellationToken)
+    /// <param name="provisional">True for the quick first build (<see cref="BuildSession.Provisional"/>).</param>
+    private async Task<BuildResult?> RebuildAsync(IReadOnlyCollection<string>? changedFiles, bool announce, bool provisional, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var watch = Stopwatch.StartNew();
             Session.ChangedPaths = changedFiles is null || changedFiles.Any(Directory.Exists) ? null : changedFiles.ToHashSet(StringComparer.Ordinal);
+            Session.Provisional = provisional;
             changedFiles ??= [];
             BuildResult result;
             try
@@ -97,6 +108,7 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
             {
                 Publish(result, changedFiles, watch);
             }
+            return result;
         }
         finally
         {
@@ -127,9 +139,10 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         Volatile.Write(ref _state, new State(snapshot, []));
         LastBuildTime = watch.Elapsed;
         var activity = Session.LastBuild;
+        var waiting = result.ChartsDeferred > 0 ? string.Create(CultureInfo.InvariantCulture, $"; serving it while {result.ChartsDeferred} chart(s) are drawn") : string.Empty;
         reporter.Line(string.Create(CultureInfo.InvariantCulture,
             $"✓ Built in {Milliseconds(watch.Elapsed)}: {(ReferenceEquals(snapshot, previous.Snapshot) ? 0 : snapshot.Changed.Length)} file(s) changed; " +
-            $"rendered {activity.Executed("RenderMarkdown")} article(s) and laid out {activity.Executed("ApplyLayout")} page(s), reused {activity.Reused("RenderMarkdown")} and {activity.Reused("ApplyLayout")}"));
+            $"rendered {activity.Executed("RenderMarkdown")} article(s) and laid out {activity.Executed("ApplyLayout")} page(s), reused {activity.Reused("RenderMarkdown")} and {activity.Reused("ApplyLayout")}{waiting}"));
 
         if (ReferenceEquals(snapshot, previous.Snapshot))
         {

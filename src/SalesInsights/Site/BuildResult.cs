@@ -27,6 +27,9 @@ public sealed record BuildResult(
     /// <summary>What went into datasets, queries and charts.</summary>
     public DataActivity? Data { get; init; }
 
+    /// <summary>Charts shown as being drawn, not drawn, because the build was provisional (<see cref="BuildSession.Provisional"/>).</summary>
+    public int ChartsDeferred { get; init; }
+
     /// <summary>Bytes allocated by the process while the build ran.</summary>
     public long AllocatedBytes { get; init; }
 

@@ -74,7 +74,7 @@ public static class SiteBuilder
         }
         var staging = outputLock is null ? null : StagingFolder(options.OutputDirectory);
         var target = new OutputTarget(staging, writesPagesEarly: session is null);
-        var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts"));
+        var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts")) { DrawsMisses = session?.Provisional != true };
         var (queriesBefore, queryTimeBefore, storedBefore, loadedBefore) = (catalog.ExecutedQueries, catalog.QueryTime, catalog.StoredAnswers, catalog.IsLoaded);
         List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
@@ -136,6 +136,7 @@ public static class SiteBuilder
             SlowestDocuments = documentTimings?.Slowest(10) ?? [],
             ModuleAllocations = documentTimings?.Allocations() ?? [],
             PipelinesElapsed = result.Elapsed,
+            ChartsDeferred = charts.Deferred,
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
             Data = new DataActivity(catalog.Datasets.Length, (opened || !loadedBefore) && catalog.IsLoaded ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,

@@ -219,4 +219,43 @@ public sealed class SiteBuilderSessionTests : IDisposable
         Assert.Same(kept, _session.Keep<SalesInsights.Data.DataCatalog>(SiteBuilder.CatalogKey, stamp, () => throw new InvalidOperationException("the catalog was reopened")));
         Assert.Null(kept.Query("SELECT 1").Error);
     }
+
+    [Fact]
+    public async Task Given_a_chart_never_drawn_when_a_provisional_build_runs_then_it_stands_as_a_note_and_the_next_build_makes_what_a_fresh_build_makes()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        _session.Provisional = true;
+
+        var quick = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.True(quick.Succeeded);
+        Assert.Equal(1, quick.ChartsDeferred);
+        var page = Files(quick)["posts/by-region/index.html"];
+        Assert.Contains("chart-pending", page, StringComparison.Ordinal);
+        Assert.Contains("Bookings by region", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", page, StringComparison.Ordinal);
+
+        _session.Provisional = false;
+        var complete = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.Equal(0, complete.ChartsDeferred);
+        // Only the page that waited for its chart is rendered again; the others were complete the first time.
+        Assert.Equal("input/posts/by-region.md", Assert.Single(_session.LastBuild.ExecutedDocuments("RenderMarkdown")));
+        Assert.Contains("<svg", Files(complete)["posts/by-region/index.html"], StringComparison.Ordinal);
+        Assert.Equal(Files(fresh), Files(complete));
+    }
+
+    [Fact]
+    public async Task Given_charts_in_the_cache_when_a_provisional_build_runs_then_nothing_is_left_out()
+    {
+        WriteChartArticle("region,amount\nNA,10\nEMEA,20\n");
+        await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+        _session.Provisional = true;
+
+        var quick = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.Equal(0, quick.ChartsDeferred);
+        Assert.Contains("<svg", Files(quick)["posts/by-region/index.html"], StringComparison.Ordinal);
+    }
 }

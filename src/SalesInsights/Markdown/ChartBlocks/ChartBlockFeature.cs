@@ -74,7 +74,12 @@ public sealed class ChartBlockFeature(DataCatalog? catalog = null, ChartCache? c
         Parallel.ForEach(work, item =>
         {
             var outcome = ChartRenderer.Render(item.Spec, item.Yaml, item.Placement, data, figures);
-            if (outcome.Figure is { } figure)
+            if (outcome is { Pending: true, Figure: { } stand })
+            {
+                context.Replace(item.Block, stand.Html);
+                context.Execution?.MarkIncomplete();
+            }
+            else if (outcome.Figure is { } figure)
             {
                 context.Replace(item.Block, figure.Html);
                 context.AddFile(new GeneratedFile(item.Placement.CsvPath, figure.Csv));
