@@ -13,6 +13,11 @@
 #   tests/benchmarks/run.sh profile N        one build of N articles with --profile (where the time goes;
 #                                            PROFILE_DLL=path/SalesInsights.dll, or a native
 #                                            executable, to profile another build)
+#   tests/benchmarks/run.sh targets [N]      every target of issue 20 in one run, each with its measured value and
+#                                            ratio: N (10,000) articles plus the sample site against Hugo (JIT,
+#                                            native, peak memory), the sample site cold and warm, the preview's
+#                                            first page and save-to-served, page weights; QUICK=1 for N=1,000,
+#                                            one run each and 5 saves
 #   tests/benchmarks/run.sh clean            delete the generated corpora and moved-aside outputs
 #   tests/benchmarks/run.sh [all]            check, then cold 1000 10000, sample, charts and incremental
 #
@@ -26,7 +31,7 @@
 # run started; the machine should be otherwise idle (load average below 1) for figures worth recording.
 #
 # Environment: BENCH_DIR (/tmp/salesinsights-bench), RUNS (3), SEED (42), CHART_POSTS (200), CHARTS (500),
-# CHART_ROWS (1000000).
+# CHART_ROWS (1000000); for targets also QUICK, EDIT_ARTICLES (1000), EDIT_ROUNDS (20), PREVIEW_PORT (5183).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -291,6 +296,177 @@ cmd_profile() {
     $(tool "${PROFILE_DLL:-$DLL}") build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output" --profile
 }
 
+# ---- Issue 20's targets, every one in one run -------------------------------------------------------------------
+# targets [N]: the figures BENCHMARKS.md's table holds, each against its target, in one run of this script:
+#   1. N generated articles plus the sample site in one input (input/ copied, the articles added to its posts/),
+#      cold, with the JIT build and the native executable, against Hugo building the same N articles: wall time,
+#      ratio to Hugo, peak memory;
+#   2. the sample site cold (output and caches moved aside) and warm (caches kept), JIT and native;
+#   3. the preview: from the program's start to its first page served, with no caches and with the caches of an
+#      earlier run (JIT build, as `dotnet run` starts it);
+#   4. the preview: a saved article to its page served, median of EDIT_ROUNDS saves at EDIT_ARTICLES articles;
+#   5. page weights of the sample site: the largest article, the largest dashboard view, each feed.
+# QUICK=1 (or N given) keeps it short: N=1000, one run each, 5 saves.
+PREVIEW_PORT="${PREVIEW_PORT:-5183}"
+METRICS="$BENCH_DIR/metrics.tsv"
+
+metric() { printf '%s\t%s\n' "$1" "$2" >>"$METRICS"; }
+
+mixed_site() { # N: the sample site with N generated articles added, once per (N, seed, generator, sample input)
+  local n="$1" dir="$BENCH_DIR/sample-plus-$n" stamp corpus_dir
+  stamp="$(sha1sum "$HERE/gen_corpus.py" | cut -c1-12) $SEED $(cd "$REPO" && git ls-files -s input | sha1sum | cut -c1-12)"
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    move_away "$dir"
+    mkdir -p "$dir"
+    cp -r "$REPO/input" "$dir/input"
+    corpus_dir="$(corpus salesinsights "$n")"
+    cp "$corpus_dir"/input/posts/*.md "$dir/input/posts/"
+    echo "$stamp" >"$dir/.stamp"
+  fi
+  echo "$dir"
+}
+
+si_warm_build() { # DIR N LABEL [PROGRAM]: a build that keeps the caches (and the output) of the build before it
+  local dir="$1" n="$2" label="$3" program="${4:-$DLL}"
+  timed "$label" "$n" "$dir/output" $(tool "$program") build --input "$dir/input" --theme "$REPO/theme" --output "$dir/output"
+}
+
+first_page() { # DIR LABEL [PROGRAM]: seconds from starting `preview` to its first page served (200 for /)
+  local dir="$1" label="$2" program="${3:-$DLL}" log="$BENCH_DIR/last-$2.log" start pid elapsed
+  start=$(date +%s.%N)
+  $(tool "$program") preview --input "$dir/input" --theme "$REPO/theme" --port "$PREVIEW_PORT" --no-open >"$log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PREVIEW_PORT/")" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; die "$label: the preview stopped"; }
+    sleep 0.02
+  done
+  elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+  # Let the complete build finish (it fills the chart cache for the next start), then stop it.
+  for _ in $(seq 600); do
+    grep -q "serving it while" "$log" || break
+    [ "$(grep -c '^✓ Built' "$log")" -ge 2 ] && break
+    sleep 0.5
+  done
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  metric "$label" "$elapsed"
+  printf '  %-22s first page served after %.2f s (load %s)\n' "$label" "$elapsed" "$(load1)" >&2
+}
+
+cmd_targets() {
+  local n="${1:-}" runs="$RUNS" rounds="${EDIT_ROUNDS:-20}" articles="${EDIT_ARTICLES:-1000}"
+  if [ -n "${QUICK:-}" ]; then n="${n:-1000}"; runs=1; rounds="${EDIT_ROUNDS:-5}"; fi
+  n="${n:-10000}"
+  build_release
+  cmd_check >/dev/null || die "prerequisites missing: run tests/benchmarks/run.sh check"
+  command -v curl >/dev/null || die "curl is needed for the preview's figures"
+  : >"$RESULTS"; : >"$METRICS"
+  local started_load commit
+  started_load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  commit="$(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet HEAD -- src theme || echo '+changes')"
+  echo "$(date -u +%FT%TZ) targets of issue 20 at $commit: N=$n, $runs run(s) each, $(nproc) cores, load average $started_load" >&2
+
+  local big hugo sample r
+  big="$(mixed_site "$n")"
+  hugo="$(corpus hugo "$n")"
+  si_build "$big" "$n" warm-up; hugo_build "$hugo" "$n" warm-up
+  for r in $(seq "$runs"); do
+    si_build "$big" "$n" large-jit
+    si_build "$big" "$n" large-native "$NATIVE"
+    hugo_build "$hugo" "$n" large-hugo
+  done
+
+  sample="$BENCH_DIR/sample"
+  mkdir -p "$sample"; move_away "$sample/input"; cp -r "$REPO/input" "$sample/input"
+  si_build "$sample" 0 warm-up
+  for r in $(seq "$runs"); do
+    si_build "$sample" 0 sample-cold-jit
+    si_warm_build "$sample" 0 sample-warm-jit
+    si_build "$sample" 0 sample-cold-native "$NATIVE"
+    si_warm_build "$sample" 0 sample-warm-native "$NATIVE"
+  done
+  local weights
+  weights="$(python3 - "$sample/output" <<'PY'
+import os, sys
+root = sys.argv[1]
+def size(p): return os.path.getsize(os.path.join(root, p))
+def pages(prefix):
+    for folder, _, files in os.walk(os.path.join(root, prefix)):
+        if "index.html" in files:
+            yield os.path.relpath(os.path.join(folder, "index.html"), root)
+article = max(pages("posts"), key=size)
+view = max((p for p in pages("dashboard")), key=size)
+print("weight-article\t%d\t%s" % (size(article), article))
+print("weight-dashboard\t%d\t%s" % (size(view), view))
+for feed in sorted(f for f in os.listdir(root) if f.endswith(".xml") and f not in ("sitemap.xml",)):
+    print("weight-feed\t%d\t%s" % (size(feed), feed))
+PY
+)"
+  printf '%s\n' "$weights" >>"$METRICS"
+
+  # The preview as a writer starts it: no caches, then the caches that run left.
+  move_away "$sample/.cache"
+  first_page "$sample" preview-first-cold
+  first_page "$sample" preview-first-warm
+
+  echo "  preview edit -> served: $articles articles, $rounds saves (load $(load1))" >&2
+  local edit
+  edit="$(SKIP_BUILD=1 "$HERE/preview/preview-edit.sh" "$articles" "$rounds" | tee /dev/stderr | grep -oE '^rounds=.*median=[0-9.]+' | grep -oE '[0-9.]+$')"
+  metric edit-median-ms "$edit"
+
+  echo
+  echo "Command: tests/benchmarks/run.sh targets $n   (RUNS=$runs; commit $commit; $(hugo version | cut -d' ' -f1-2); $(dotnet --version) SDK; load average at start $started_load, at end $(cut -d' ' -f1-3 /proc/loadavg))"
+  python3 - "$RESULTS" "$METRICS" "$n" <<'PY'
+import statistics as st, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+metrics = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
+n = int(sys.argv[3])
+def med(label, i):
+    values = [float(r[i]) for r in rows if r[0] == label]
+    return st.median(values) if values else None
+wall = lambda l: med(l, 2)
+rss = lambda l: (med(l, 5) or 0) / 1024
+m = {}
+for r in metrics:
+    m.setdefault(r[0], []).append(r[1:])
+def one(key):
+    return float(m[key][0][0]) if key in m and m[key][0][0] else None
+
+lines = []
+def row(target, measured, goal, ratio, met, how):
+    lines.append("| %s | %s | %s | %s | %s | %s |" % (target, measured, goal, ratio, "yes" if met else "**no**", how))
+
+hugo = wall("large-hugo")
+for label, goal, name in (("large-jit", 0.6, "JIT"), ("large-native", 0.5, "native")):
+    w = wall(label)
+    if w and hugo:
+        row(f"N={n:,} + sample site, {name}, wall vs Hugo", "%.2f s (Hugo %.2f s)" % (w, hugo), "≤ %.1f× Hugo" % goal, "%.2f×" % (w / hugo), w / hugo <= goal, label)
+for label, name in (("large-jit", "JIT"), ("large-native", "native")):
+    r = rss(label)
+    row(f"N={n:,} + sample site, {name}, peak memory", "%.0f MiB" % r, "< 1 GB (953 MiB)", "%.2f" % (r / 953.7), r < 953.7, label)
+for label, goal, name in (("sample-cold-jit", 3.0, "sample site cold, JIT"), ("sample-cold-native", 1.5, "sample site cold, native"),
+                          ("sample-warm-jit", 1.0, "sample site warm, JIT"), ("sample-warm-native", 1.0, "sample site warm, native")):
+    w = wall(label)
+    if w is not None:
+        row(name, "%.2f s" % w, "≤ %.1f s" % goal, "%.2f" % (w / goal), w <= goal, label)
+for key, name in (("preview-first-cold", "preview: program start → first page, no caches"), ("preview-first-warm", "preview: program start → first page, caches kept")):
+    v = one(key)
+    if v is not None:
+        row(name, "%.2f s" % v, "≤ 2 s", "%.2f" % (v / 2), v <= 2, key)
+v = one("edit-median-ms")
+if v is not None:
+    row("preview: save → page served, median", "%.0f ms" % v, "≤ 50 ms", "%.2f" % (v / 50), v <= 50, "edit-median-ms")
+for key, goal, name in (("weight-article", 150, "heaviest article"), ("weight-dashboard", 120, "heaviest dashboard view"), ("weight-feed", 300, "feed")):
+    for size, page in m.get(key, []):
+        kb = int(size) / 1000
+        row(f"{name} ({page})", "%.0f KB" % kb, "≤ %d KB" % goal, "%.2f" % (kb / goal), kb <= goal, key)
+
+print()
+print("| target | measured | goal | ratio to goal | met | label |")
+print("| --- | ---: | --- | ---: | --- | --- |")
+print("\n".join(lines))
+PY
+}
+
 cmd_micro() {
   (cd "$REPO" && dotnet run -c Release --project tests/SalesInsights.Benchmarks -- --filter "${1:-*}")
 }
@@ -300,7 +476,7 @@ cmd_clean() { rm -rf "$BENCH_DIR"; }
 cmd="${1:-all}"
 [ $# -gt 0 ] && shift
 mkdir -p "$BENCH_DIR"
-case "$cmd" in cold|sample|charts|profile|all) empty_trash_before_runs ;; esac
+case "$cmd" in cold|sample|charts|profile|targets|all) empty_trash_before_runs ;; esac
 case "$cmd" in
   check) cmd_check ;;
   install) cmd_install ;;
@@ -309,8 +485,9 @@ case "$cmd" in
   charts) cmd_charts ;;
   incremental) cmd_incremental "$@" ;;
   profile) cmd_profile "$@" ;;
+  targets) cmd_targets "$@" ;;
   micro) cmd_micro "$@" ;;
   clean) cmd_clean ;;
   all) cmd_check; cmd_cold 1000 10000; cmd_sample; cmd_charts; cmd_incremental ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,21p' "$0"; exit 2 ;;
 esac

@@ -20,7 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build "$REPO/src/SalesInsights" -c Release --nologo -v quiet >/dev/null
+# SKIP_BUILD=1: the caller (run.sh targets) has just built it.
+[ -n "${SKIP_BUILD:-}" ] || dotnet build "$REPO/src/SalesInsights" -c Release --nologo -v quiet >/dev/null
 mkdir -p "$SITE/input"
 python3 "$HERE/../gen_corpus.py" --n "$ARTICLES" --out "$SITE/input/posts" --layout plain --seed 42 >/dev/null
 cp "$REPO/input/site.yml" "$SITE/input/"
