@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using SalesInsights.Data;
-using ScottPlot;
-using SkiaSharp;
+using SalesInsights.Charts.Drawing;
+using SalesInsights.Formatting;
 
 namespace SalesInsights.Charts;
 
@@ -90,83 +90,35 @@ public static class ChartRenderer
 
     private static string Draw(ChartSpec spec, IChartKind kind, ChartTable table, string id, string description)
     {
-        using var plot = ChartStyle.NewPlot();
-        kind.Draw(plot, table, spec);
+        var canvas = kind.Draw(table, spec);
         if (spec.Target is { } target)
         {
-            var color = ChartStyle.TargetLine;
+            var format = table.Columns.FirstOrDefault(c => c.IsValue)?.Format;
+            // "Target $1.2M": the writer's name for the line, with its value unless the name already gives a number.
+            var name = string.IsNullOrWhiteSpace(spec.TargetLabel) ? "Target" : spec.TargetLabel.Trim();
+            var label = name.Any(char.IsDigit) ? name : $"{name} {AxisFormatter.Format([target], format ?? ValueFormat.Number)[0]}";
             if (kind.ValuesHorizontal || kind.TargetOnCategoryAxis)
             {
-                plot.Add.VerticalLine(target, 2, color, LinePattern.Dashed);
+                var x = canvas.X(target);
+                canvas.Segment(ChartCanvas.Reference, x, canvas.Top, x, canvas.PlotBottom, dashed: true);
+                canvas.Label(x, canvas.Top + 12, label, x > 0.5 ? "end" : "start", "chart-note", x > 0.5 ? -4 : 4);
             }
             else
             {
-                plot.Add.HorizontalLine(target, 2, color, LinePattern.Dashed);
-            }
-            if (!string.IsNullOrWhiteSpace(spec.TargetLabel))
-            {
-                plot.Legend.ManualItems.Add(new LegendItem { LabelText = spec.TargetLabel, LineColor = color, LineWidth = 2, LinePattern = LinePattern.Dashed, LabelFontSize = ChartStyle.FontSize });
-                ChartStyle.ShowLegend(plot);
-            }
-        }
-        var (x, y) = AxisLabels(spec, kind, table);
-        if (kind.HasValueAxis || kind is Kinds.FunnelChart)
-        {
-            var categoryLabel = x ?? string.Empty;
-            var valueLabel = y ?? string.Empty;
-            if (kind.ValuesHorizontal)
-            {
-                plot.Axes.Left.Label.Text = kind.HasValueAxis ? categoryLabel : string.Empty;
-                plot.Axes.Bottom.Label.Text = kind.HasValueAxis ? valueLabel : string.Empty;
-            }
-            else
-            {
-                plot.Axes.Bottom.Label.Text = categoryLabel;
-                plot.Axes.Left.Label.Text = valueLabel;
+                var y = canvas.Y(target);
+                canvas.Segment(ChartCanvas.Reference, 0, y, 1, y, dashed: true);
+                canvas.Label(1, y - 5, label, "end", "chart-note");
             }
         }
         Interlocked.Increment(ref _drawn);
-        // The same plot twice: a phone shrinks a 720-px drawing to half, and its 14-px labels with it, so narrow
-        // screens get their own drawing where the labels keep their size; CSS shows one of the two.
-        var wide = SvgOf(plot, ChartStyle.Width, ChartStyle.Height);
-        var narrow = SvgOf(plot, ChartStyle.NarrowWidth, ChartStyle.NarrowHeight);
-        return SvgAccessibility.Rewrite(wide, id, spec.Title, description, ChartStyle.Width, ChartStyle.Height, "chart-svg chart-svg-wide")
-            + "\n" + SvgAccessibility.Rewrite(narrow, id + "-narrow", spec.Title, description, ChartStyle.NarrowWidth, ChartStyle.NarrowHeight, "chart-svg chart-svg-narrow");
+        return canvas.Html(id, description);
     }
-
-    /// <summary>
-    /// The plot as SVG. ScottPlot's own <c>GetSvgXml</c> first draws the whole plot into a full-size bitmap so the
-    /// layout (tick labels, legend, margins) is measured before the SVG pass; measuring needs only the fonts, so a
-    /// canvas that draws nothing gives the same layout, and the same SVG, without painting 288,000 pixels.
-    /// </summary>
-    private static string SvgOf(Plot plot, int width, int height)
-    {
-        using (var layout = new SKNoDrawCanvas(width, height))
-        {
-            plot.Render(layout, width, height);
-        }
-        using var stream = new MemoryStream();
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
-        {
-            plot.RenderManager.ClearCanvasBeforeEachRender = false;
-            plot.Render(canvas, width, height);
-        }
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
-
-    /// <summary>Labels for the category (or x) axis and the value axis: the writer's, else the columns' names.</summary>
-    private static (string? X, string? Y) AxisLabels(ChartSpec spec, IChartKind kind, ChartTable table) => kind switch
-    {
-        Kinds.HistogramChart => (spec.XLabel ?? ChartTable.Humanize(spec.X ?? spec.Y.FirstOrDefault() ?? string.Empty), spec.YLabel ?? "Count"),
-        Kinds.BoxChart => (spec.X is null ? spec.XLabel : table.Columns[0].Header, spec.YLabel ?? ChartTable.Humanize(spec.Y.FirstOrDefault() ?? string.Empty)),
-        _ => (table.Columns[0].Header, table.Columns.Length == 2 || kind is Kinds.ScatterChart ? table.Columns[1].Header : spec.YLabel),
-    };
 
     private static string FigureHtml(ChartSpec spec, IChartKind kind, ChartTable table, ChartPlacement placement, string svg)
     {
         var html = new StringBuilder();
         html.Append("<figure class=\"chart chart-").Append(kind.Name).Append("\" id=\"").Append(placement.Id).Append("\">\n");
-        html.Append("<figcaption><strong class=\"chart-title\">").Append(Encode(spec.Title)).Append("</strong>");
+        html.Append("<figcaption><strong class=\"chart-title\" id=\"").Append(placement.Id).Append("-title\">").Append(Encode(spec.Title)).Append("</strong>");
         if (!string.IsNullOrWhiteSpace(spec.Caption))
         {
             html.Append(' ').Append("<span class=\"chart-caption\">").Append(Encode(spec.Caption)).Append("</span>");

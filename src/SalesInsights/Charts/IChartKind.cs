@@ -1,4 +1,4 @@
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts;
 
@@ -17,7 +17,8 @@ public interface IChartKind
     /// <summary>Checks the query's columns against what this kind needs and returns the table to draw, or null after reporting why not.</summary>
     ChartTable? Shape(ChartInput input);
 
-    void Draw(Plot plot, ChartTable table, ChartSpec spec);
+    /// <summary>Draws the table on a new canvas with the house style of <see cref="ChartStyle"/>, a <c>&lt;title&gt;</c> with its exact value on every mark.</summary>
+    ChartCanvas Draw(ChartTable table, ChartSpec spec);
 
     /// <summary>A sentence for readers who cannot see the chart, naming its extremes.</summary>
     string Describe(ChartTable table, ChartSpec spec);

@@ -129,9 +129,9 @@ public sealed class PageVisit : IAsyncDisposable
     }
 
     /// <summary>
-    /// How many chart figures the page has, and what is wrong with each. A figure may hold several drawings (a wide
-    /// and a narrow one) of which CSS shows one: exactly one must be visible with a non-zero size, every drawing
-    /// needs an image role with an accessible name, and the figure needs a data table.
+    /// How many chart figures the page has, and what is wrong with each. Exactly one drawing must be visible with a
+    /// non-zero size (parts hidden from assistive technology, such as a gutter of axis labels beside the plot, are
+    /// not drawings), every drawing needs an image role with an accessible name, and the figure needs a data table.
     /// </summary>
     public async Task<(int Charts, IReadOnlyList<string> Problems)> ChartProblemsAsync()
     {
@@ -145,7 +145,7 @@ public sealed class PageVisit : IAsyncDisposable
               const problems = [];
               document.querySelectorAll('figure.chart').forEach((figure, index) => {
                 const chart = figure.id || `figure ${index + 1}`;
-                const images = [...figure.querySelectorAll('svg, img, canvas')].filter(e => !e.parentElement.closest('svg'));
+                const images = [...figure.querySelectorAll('svg, img, canvas')].filter(e => !e.parentElement.closest('svg') && !e.closest('[aria-hidden="true"]'));
                 if (images.length === 0) { problems.push(`chart '${chart}' has no image (svg, img or canvas)`); return; }
                 const visible = images.filter(e => { const box = e.getBoundingClientRect(); return box.width >= 1 && box.height >= 1 && getComputedStyle(e).visibility !== 'hidden'; });
                 if (visible.length === 0) {

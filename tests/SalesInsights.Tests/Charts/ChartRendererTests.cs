@@ -26,78 +26,76 @@ public sealed class ChartRendererTests
         var html = Figure(WinRate);
 
         Assert.StartsWith("<figure class=\"chart chart-bar\" id=\"chart-win-rate-by-segment\">", html, StringComparison.Ordinal);
-        Assert.Contains("<figcaption><strong class=\"chart-title\">Win rate by segment</strong> <span class=\"chart-caption\">Decided deals only.</span></figcaption>", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption><strong class=\"chart-title\" id=\"chart-win-rate-by-segment-title\">Win rate by segment</strong> <span class=\"chart-caption\">Decided deals only.</span></figcaption>", html, StringComparison.Ordinal);
         Assert.Contains("<details class=\"chart-data\"><summary>Data table</summary>", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"chart-download\" href=\"/posts/test/chart-win-rate-by-segment.csv\" download>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_chart_is_drawn_wide_for_desktops_and_narrow_for_phones_each_labelled_by_its_own_title()
+    public void A_chart_is_one_drawing_a_gutter_of_fixed_width_beside_a_plot_as_wide_as_its_column()
     {
         var html = Figure(WinRate);
-        var wide = html.IndexOf("class=\"chart-svg chart-svg-wide\"", StringComparison.Ordinal);
-        var narrow = html.IndexOf("class=\"chart-svg chart-svg-narrow\"", StringComparison.Ordinal);
 
-        Assert.True(wide > 0 && narrow > wide, "the figure holds a wide drawing followed by a narrow one");
-        Assert.Contains("viewBox=\"0 0 400 340\"", html, StringComparison.Ordinal);
-        Assert.Contains("aria-labelledby=\"chart-win-rate-by-segment-narrow-title chart-win-rate-by-segment-narrow-desc\"", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"chart-area\""));
+        var gutter = Svg.Gutter(html)!;
+        var plot = Svg.Of(html);
+        Assert.Equal("true", gutter.Attribute("aria-hidden")?.Value);
+        Assert.True(double.Parse(gutter.Attribute("width")!.Value, CultureInfo.InvariantCulture) is > 20 and < 80);
+        Assert.Equal("100%", plot.Attribute("width")?.Value);
+        Assert.Equal(gutter.Attribute("height")?.Value, plot.Attribute("height")?.Value);
+        Assert.Null(plot.Attribute("viewBox"));
     }
 
     [Fact]
-    public void The_svg_is_an_image_labelled_by_its_title_and_description_and_scales_with_a_viewbox()
+    public void The_plot_is_an_image_labelled_by_the_figures_title_and_described_by_its_description()
     {
-        var svg = Svg.Of(Figure(WinRate));
+        var html = Figure(WinRate);
+        var svg = Svg.Of(html);
 
         Assert.Equal("img", svg.Attribute("role")?.Value);
-        Assert.Equal("chart-win-rate-by-segment-title chart-win-rate-by-segment-desc", svg.Attribute("aria-labelledby")?.Value);
-        Assert.Equal("Win rate by segment", svg.Element(Svg.Ns + "title")?.Value);
-        Assert.Equal("chart-win-rate-by-segment-desc", svg.Element(Svg.Ns + "desc")?.Attribute("id")?.Value);
-        Assert.Null(svg.Attribute("width"));
-        Assert.Null(svg.Attribute("height"));
-        Assert.Equal("0 0 720 400", svg.Attribute("viewBox")?.Value);
+        Assert.Equal("chart-win-rate-by-segment-title", svg.Attribute("aria-labelledby")?.Value);
+        Assert.Equal("chart-win-rate-by-segment-desc", svg.Attribute("aria-describedby")?.Value);
+        Assert.Contains("<strong class=\"chart-title\" id=\"chart-win-rate-by-segment-title\">Win rate by segment</strong>", html, StringComparison.Ordinal);
+        Assert.Equal("chart-win-rate-by-segment-desc", svg.Element("desc")?.Attribute("id")?.Value);
+        // A title on the whole drawing would be a tooltip over every mark's own.
+        Assert.Null(svg.Element("title"));
     }
 
     [Fact]
-    public void Text_is_real_svg_text_of_at_least_14_pixels_with_a_generic_font_fallback()
+    public void Text_is_12_css_pixels_in_a_drawing_that_does_not_scale_with_a_generic_font_fallback()
     {
-        var svg = Svg.Of(Figure(WinRate));
-        var texts = svg.Descendants(Svg.Ns + "text").ToList();
+        var html = Figure(WinRate);
 
-        Assert.Contains(texts, t => t.Value == "Enterprise");
-        Assert.All(texts, t => Assert.True(float.Parse(t.Attribute("font-size")!.Value, CultureInfo.InvariantCulture) >= 14));
-        Assert.All(texts, t => Assert.DoesNotContain(",", t.Attribute("x")?.Value ?? string.Empty, StringComparison.Ordinal));
-        Assert.EndsWith("sans-serif", svg.Attribute("font-family")?.Value, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Ids_inside_the_svg_are_prefixed_so_two_charts_on_a_page_do_not_share_clip_paths()
-    {
-        var svg = Svg.Of(Figure(WinRate, id: "chart-one"));
-        var ids = svg.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>().ToList();
-
-        Assert.NotEmpty(ids);
-        Assert.All(ids, id => Assert.StartsWith("chart-one-", id, StringComparison.Ordinal));
-        Assert.All(svg.Descendants().SelectMany(e => e.Attributes()).Where(a => a.Value.Contains("url(#", StringComparison.Ordinal)),
-            a => Assert.Contains("url(#chart-one-", a.Value, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Every_clip_path_reference_points_at_a_clip_path_of_the_same_drawing()
-    {
-        foreach (var svg in Svg.All(Figure(WinRate, id: "chart-one")))
+        foreach (var svg in Svg.Frame(html).Elements("svg"))
         {
-            var ids = svg.Descendants().Select(e => e.Attribute("id")?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var references = svg.Descendants().Select(e => e.Attribute("clip-path")?.Value).OfType<string>().ToList();
-
-            Assert.NotEmpty(references);
-            Assert.All(references, r => Assert.Contains(r["url(#".Length..^1], ids));
+            Assert.Equal("12", svg.Attribute("font-size")?.Value);
+            Assert.Null(svg.Attribute("viewBox"));
+            Assert.EndsWith("sans-serif", svg.Attribute("font-family")?.Value, StringComparison.Ordinal);
         }
+        Assert.Contains("Enterprise", Svg.Texts(html));
+        Assert.All(Svg.Frame(html).Descendants("text"), t => Assert.Null(t.Attribute("font-size")));
+    }
+
+    [Fact]
+    public void Ticks_on_a_percent_axis_are_whole_percents_and_zero_has_no_decimals()
+    {
+        var ticks = Svg.Gutter(Figure(WinRate))!.Descendants("text").Select(t => t.Value).ToList();
+
+        Assert.Equal("0%", ticks[0]);
+        Assert.All(ticks, t => Assert.Matches("^[0-9]+%$", t));
+    }
+
+    [Fact]
+    public void Every_bar_carries_its_exact_value_as_a_tooltip()
+    {
+        var svg = Svg.Of(Figure("title: T\ntype: bar\nsql: SELECT region, sum(amount) AS total FROM sales GROUP BY 1 ORDER BY 1\nformat: currency_compact\n", TestData.SmallCatalog));
+
+        Assert.Equal(["APAC: $375", "EMEA: $1,450", "NA: $1,001"], Svg.Marks(svg, 1).Select(m => m.Element("title")?.Value));
     }
 
     [Fact]
     public void The_same_chart_drawn_twice_is_the_same_text_so_builds_are_reproducible()
     {
-        // Another chart drawn in between moves Skia's process-wide clip-path counter on.
         var first = Figure(WinRate);
         Figure(WinRate.Replace("Win rate by segment", "Another chart", StringComparison.Ordinal), id: "chart-another");
         var second = Figure(WinRate);
@@ -106,13 +104,16 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public void Text_takes_the_themes_chart_colour_and_series_keep_the_palette_with_a_class_to_hook()
+    public void Colours_are_the_themes_classes_with_the_light_palette_as_a_fallback_for_pages_without_the_stylesheet()
     {
         var svg = Svg.Of(Figure(WinRate));
+        var group = svg.Descendants("g").Single(g => Svg.HasClass(g, "c1"));
 
         Assert.Equal(3, Svg.Marks(svg, 1).Count);
-        Assert.All(Svg.Marks(svg, 1), e => Assert.Equal(ChartStyle.Palette[0], e.Attribute("fill")?.Value, ignoreCase: true));
-        Assert.All(svg.Descendants(Svg.Ns + "text"), t => Assert.Equal("chart-text", t.Attribute("class")?.Value));
+        Assert.True(Svg.HasClass(group, "fill"));
+        Assert.Equal(ChartStyle.Palette[0], group.Attribute("fill")?.Value);
+        Assert.All(Svg.Marks(svg, 1), m => Assert.Null(m.Attribute("fill")));
+        Assert.All(svg.Descendants("text"), t => Assert.Equal("chart-tick", t.Parent?.Attribute("class")?.Value));
     }
 
     [Fact]
@@ -170,29 +171,17 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
-    public void A_target_draws_a_labelled_reference_line()
+    public void A_target_draws_a_dashed_reference_line_labelled_with_its_name_and_value_at_its_end()
     {
-        var svg = Svg.Of(Figure(WinRate + "\ntarget: 0.25\ntarget_label: Plan\n"));
+        var html = Figure(WinRate + "\ntarget: 0.25\ntarget_label: Plan\n");
+        var svg = Svg.Of(html);
 
-        Assert.Contains(svg.Descendants(Svg.Ns + "text"), t => t.Value == "Plan");
-    }
-
-    [Fact]
-    public void The_legend_sits_under_the_axis_outside_the_data_so_it_covers_no_point()
-    {
-        var svg = Svg.Of(Figure(WinRate + "\ntarget: 0.25\ntarget_label: Plan\n"));
-        var texts = svg.Descendants(Svg.Ns + "text").ToList();
-
-        var legend = Baseline(texts.Single(t => t.Value == "Plan"));
-        var lowestTick = texts.Where(t => t.Value is "Enterprise" or "Mid-Market" or "SMB").Max(Baseline);
-        Assert.True(legend > lowestTick, $"legend at y={legend}, category labels down to y={lowestTick}");
-    }
-
-    /// <summary>Where Skia's SVG puts a text line: its translation plus its own y.</summary>
-    private static double Baseline(System.Xml.Linq.XElement text)
-    {
-        var translate = ((string)text.Attribute("transform")!)["translate(".Length..^1].Split(' ');
-        return double.Parse(translate[1], CultureInfo.InvariantCulture) + double.Parse((string)text.Attribute("y")!, CultureInfo.InvariantCulture);
+        var line = Assert.Single(svg.Descendants("line"), l => Svg.HasClass(l, "chart-ref"));
+        Assert.Equal("4 3", line.Attribute("stroke-dasharray")?.Value);
+        Assert.Equal(("0%", "100%"), (line.Attribute("x1")?.Value, line.Attribute("x2")?.Value));
+        var label = Assert.Single(svg.Descendants("text"), t => t.Value == "Plan 25%");
+        Assert.Equal("end", label.Attribute("text-anchor")?.Value);
+        Assert.Empty(Svg.Legend(html));
     }
 
     [Fact]

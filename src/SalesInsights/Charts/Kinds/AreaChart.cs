@@ -1,4 +1,4 @@
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -10,7 +10,7 @@ public sealed class AreaChart : IChartKind
 
     public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => LineDrawing.Draw(plot, table, filled: true);
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec) => LineDrawing.Draw(table, spec, filled: true);
 
     public string Describe(ChartTable table, ChartSpec spec) => Kinds.Describe.Trend(this, table);
 }

@@ -1,4 +1,4 @@
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -10,7 +10,7 @@ public sealed class BarChart : IChartKind
 
     public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => BarDrawing.Draw(plot, table, horizontal: false, stacked: false);
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec) => BarDrawing.Draw(table, spec, horizontal: false, stacked: false);
 
     public string Describe(ChartTable table, ChartSpec spec) => Kinds.Describe.Extremes(this, table);
 }

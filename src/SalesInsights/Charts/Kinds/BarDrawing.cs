@@ -1,73 +1,121 @@
+using SalesInsights.Charts.Drawing;
 using SalesInsights.Formatting;
-using ScottPlot;
 
 namespace SalesInsights.Charts.Kinds;
 
 /// <summary>Bars for the bar, horizontal bar and stacked bar kinds: one bar per row and series.</summary>
 internal static class BarDrawing
 {
-    public static void Draw(Plot plot, ChartTable table, bool horizontal, bool stacked)
+    public static ChartCanvas Draw(ChartTable table, ChartSpec spec, bool horizontal, bool stacked) =>
+        horizontal ? Horizontal(table, spec) : Vertical(table, spec, stacked);
+
+    private static ChartCanvas Vertical(ChartTable table, ChartSpec spec, bool stacked)
     {
         var labels = table.Labels();
-        var seriesCount = table.Columns.Length - 1;
         var n = labels.Length;
-        // Horizontal bars list the first row at the top, as a reader scans a ranking.
-        double Position(int row) => horizontal ? n - 1 - row : row;
-        var bars = new List<Bar>();
-        var groupWidth = 0.8;
-        var barWidth = stacked ? groupWidth : groupWidth / seriesCount;
+        var seriesCount = table.Columns.Length - 1;
+        var format = table.Columns[1].Format ?? ValueFormat.Number;
+        var series = Enumerable.Range(1, seriesCount).Select(table.Values).ToArray();
+
+        // Stacks grow up from zero for positive parts and down for negative ones.
+        var ups = new double[n];
+        var downs = new double[n];
         var min = 0.0;
         var max = 0.0;
-        var bases = new double[n];
-        for (var s = 0; s < seriesCount; s++)
+        foreach (var values in series)
         {
-            var values = table.Values(s + 1);
-            var color = ChartStyle.Series(s);
             for (var i = 0; i < n; i++)
             {
-                var value = double.IsNaN(values[i]) ? 0 : values[i];
-                var offset = stacked ? 0 : (-groupWidth / 2) + (barWidth * (s + 0.5));
-                var start = stacked ? bases[i] : 0;
-                bars.Add(new Bar
-                {
-                    Position = Position(i) + offset,
-                    ValueBase = start,
-                    Value = start + value,
-                    Size = barWidth * (stacked ? 1 : 0.92),
-                    FillColor = color,
-                    LineWidth = 0,
-                    Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
-                });
+                var v = double.IsNaN(values[i]) ? 0 : values[i];
                 if (stacked)
                 {
-                    bases[i] += value;
+                    if (v >= 0) { ups[i] += v; } else { downs[i] += v; }
+                    (min, max) = (Math.Min(min, downs[i]), Math.Max(max, ups[i]));
                 }
-                min = Math.Min(min, start + value);
-                max = Math.Max(max, start + value);
+                else
+                {
+                    (min, max) = (Math.Min(min, v), Math.Max(max, v));
+                }
             }
         }
-        plot.Add.Bars(bars);
+        (min, max) = ChartStyle.WithTarget(min, max, spec);
 
-        var format = table.Columns[1].Format ?? ValueFormat.Number;
-        var positions = Enumerable.Range(0, n).Select(i => Position(i)).ToArray();
-        var pad = (max - min) * 0.08;
-        if (horizontal)
+        var canvas = new ChartCanvas(ChartStyle.PlotHeight);
+        canvas.ValueAxisY(min, max, format, includeZero: true);
+        var centres = canvas.CategoryAxisX(labels);
+        var group = ChartStyle.BarFill / n;
+        var width = stacked ? group : group / seriesCount;
+        Array.Clear(ups);
+        Array.Clear(downs);
+        for (var s = 0; s < seriesCount; s++)
         {
-            ChartStyle.CategoryTicks(plot.Axes.Left, labels, positions, 16);
-            ChartStyle.FormatTicks(plot.Axes.Bottom, format);
-            plot.Axes.SetLimits(min < 0 ? min - pad : 0, max + pad, -0.6, n - 0.4);
-            plot.Grid.YAxisStyle.IsVisible = false;
+            var name = seriesCount > 1 ? table.Columns[s + 1].Header : null;
+            for (var i = 0; i < n; i++)
+            {
+                var value = series[s][i];
+                if (double.IsNaN(value) || value == 0)
+                {
+                    continue;
+                }
+                var left = centres[i] - (group / 2) + (stacked ? 0 : width * s);
+                var start = stacked ? (value >= 0 ? ups[i] : downs[i]) : 0;
+                if (stacked)
+                {
+                    if (value >= 0) { ups[i] += value; } else { downs[i] += value; }
+                }
+                canvas.Bar(s, left, left + width, canvas.Y(start), canvas.Y(start + value), ChartStyle.Tip(name, labels[i], value, table.Columns[s + 1].Format), gap: seriesCount > 1);
+            }
         }
-        else
+        Legend(canvas, table);
+        return canvas;
+    }
+
+    /// <summary>Horizontal bars, first row on top, each labelled at its tip: the labels replace a value axis.</summary>
+    private static ChartCanvas Horizontal(ChartTable table, ChartSpec spec)
+    {
+        var labels = table.Labels();
+        var n = labels.Length;
+        var seriesCount = table.Columns.Length - 1;
+        var series = Enumerable.Range(1, seriesCount).Select(table.Values).ToArray();
+        var values = series.SelectMany(v => v).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
+        var (min, max) = ChartStyle.WithTarget(values.Min(), values.Max(), spec);
+        var tips = Enumerable.Range(0, seriesCount).Select(s => Enumerable.Range(0, n).Select(i => ChartTable.Text(table.Rows[i][s + 1], table.Columns[s + 1])).ToArray()).ToArray();
+        var widest = tips.SelectMany(t => t).Select(t => TextWidth.Of(t)).DefaultIfEmpty(0).Max();
+
+        var canvas = new ChartCanvas(n * ChartStyle.RowHeight * Math.Max(1, (seriesCount + 1) / 2), top: 4) { Bottom = 4 };
+        var row = (double)canvas.PlotHeight / n;
+        canvas.TipAxisX(min, max, widest);
+        var centres = Enumerable.Range(0, n).Select(i => canvas.Top + ((i + 0.5) * row)).ToArray();
+        canvas.CategoryAxisY(labels, centres);
+        var band = row * ChartStyle.BarFill;
+        var thickness = band / seriesCount;
+        for (var s = 0; s < seriesCount; s++)
         {
-            ChartStyle.CategoryTicks(plot.Axes.Bottom, labels, positions, 10);
-            ChartStyle.FormatTicks(plot.Axes.Left, format);
-            plot.Axes.SetLimits(-0.6, n - 0.4, min < 0 ? min - pad : 0, max + pad);
-            plot.Grid.XAxisStyle.IsVisible = false;
+            var name = seriesCount > 1 ? table.Columns[s + 1].Header : null;
+            for (var i = 0; i < n; i++)
+            {
+                var value = series[s][i];
+                if (double.IsNaN(value))
+                {
+                    continue;
+                }
+                var top = centres[i] - (band / 2) + (thickness * s);
+                canvas.Bar(s, canvas.X(0), canvas.X(value), top, top + thickness, ChartStyle.Tip(name, labels[i], value, table.Columns[s + 1].Format), gap: seriesCount > 1);
+                canvas.Label(canvas.X(value), top + (thickness / 2) + 4, tips[s][i], value < 0 ? "end" : "start", "chart-value", value < 0 ? -4 : 4);
+            }
         }
-        if (seriesCount > 1)
+        Legend(canvas, table);
+        return canvas;
+    }
+
+    private static void Legend(ChartCanvas canvas, ChartTable table)
+    {
+        if (table.Columns.Length > 2)
         {
-            ChartStyle.Legend(plot, table.Columns.Skip(1).Select((c, s) => (c.Header, ChartStyle.Series(s))));
+            for (var s = 1; s < table.Columns.Length; s++)
+            {
+                canvas.Legend(table.Columns[s].Header, s - 1, Swatch.Bar);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using SalesInsights.Formatting;
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -53,36 +53,30 @@ public sealed class BoxChart : IChartKind
         return new ChartTable(columns, result.Rows);
     }
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec)
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec)
     {
         var labels = table.Labels();
-        var boxes = new List<Box>();
-        for (var i = 0; i < table.RowCount; i++)
+        var n = labels.Length;
+        var format = table.Columns[3].Format;
+        var all = Enumerable.Range(1, 5).SelectMany(table.Values).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
+        var (min, max) = ChartStyle.WithTarget(all.Min(), all.Max(), spec);
+        var canvas = new ChartCanvas(ChartStyle.PlotHeight);
+        canvas.ValueAxisY(min, max, format ?? ValueFormat.Number, includeZero: false);
+        var centres = canvas.CategoryAxisX(labels);
+        var half = 0.2 / n;
+        for (var i = 0; i < n; i++)
         {
             double At(int c) => table.Values(c)[i];
-            boxes.Add(new Box
-            {
-                Position = i,
-                WhiskerMin = At(1),
-                BoxMin = At(2),
-                BoxMiddle = At(3),
-                BoxMax = At(4),
-                WhiskerMax = At(5),
-                Width = 0.6,
-            });
+            var c = centres[i];
+            var title = $"{labels[i]}: median {Kinds.Describe.Cell(table, i, 3)}, middle half {Kinds.Describe.Cell(table, i, 2)} to {Kinds.Describe.Cell(table, i, 4)}, whiskers {Kinds.Describe.Cell(table, i, 1)} to {Kinds.Describe.Cell(table, i, 5)}, {Kinds.Describe.Cell(table, i, 6)} values";
+            canvas.Segment(ChartCanvas.Ink, c, canvas.Y(At(1)), c, canvas.Y(At(2)), 1);
+            canvas.Segment(ChartCanvas.Ink, c, canvas.Y(At(4)), c, canvas.Y(At(5)), 1);
+            canvas.Segment(ChartCanvas.Ink, c - (half / 2), canvas.Y(At(1)), c + (half / 2), canvas.Y(At(1)), 1);
+            canvas.Segment(ChartCanvas.Ink, c - (half / 2), canvas.Y(At(5)), c + (half / 2), canvas.Y(At(5)), 1);
+            canvas.Bar(0, c - half, c + half, canvas.Y(At(2)), canvas.Y(At(4)), title);
+            canvas.Segment(ChartCanvas.Ink, c - half, canvas.Y(At(3)), c + half, canvas.Y(At(3)), 2);
         }
-        plot.Add.Boxes(boxes);
-        // The adder paints every box in one palette colour; each category gets its own after.
-        for (var i = 0; i < boxes.Count; i++)
-        {
-            boxes[i].FillColor = ChartStyle.Series(i).WithAlpha(0.45);
-            boxes[i].LineColor = ChartStyle.Text;
-            boxes[i].LineWidth = 1.5f;
-        }
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, labels, [.. Enumerable.Range(0, labels.Length).Select(i => (double)i)], 10);
-        ChartStyle.FormatTicks(plot.Axes.Left, table.Columns[3].Format ?? ValueFormat.Number);
-        plot.Axes.SetLimitsX(-0.6, labels.Length - 0.4);
-        plot.Grid.XAxisStyle.IsVisible = false;
+        return canvas;
     }
 
     public string Describe(ChartTable table, ChartSpec spec)

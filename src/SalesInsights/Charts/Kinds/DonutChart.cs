@@ -1,4 +1,4 @@
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -11,7 +11,7 @@ public sealed class DonutChart : IChartKind
 
     public ChartTable? Shape(ChartInput input) => PieDrawing.Shape(input);
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => PieDrawing.Draw(plot, table, 0.55);
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec) => PieDrawing.Draw(table, 0.55);
 
     public string Describe(ChartTable table, ChartSpec spec) => PieDrawing.Describe(this, table);
 }

@@ -1,5 +1,5 @@
 using SalesInsights.Formatting;
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -22,39 +22,28 @@ public sealed class FunnelChart : IChartKind
         return table;
     }
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec)
+    /// <summary>A stage's row: its label and figures on one line, its bar under them.</summary>
+    private const int Row = 46;
+
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec)
     {
         var labels = table.Labels();
         var values = table.Values(1);
         var n = labels.Length;
         var max = values.Where(v => !double.IsNaN(v)).DefaultIfEmpty(1).Max();
-        var bars = new List<Bar>();
+        var canvas = new ChartCanvas(n * Row, top: 0) { Bottom = 0 };
         for (var i = 0; i < n; i++)
         {
-            var half = (double.IsNaN(values[i]) ? 0 : values[i]) / 2;
-            bars.Add(new Bar
-            {
-                Position = n - 1 - i,
-                ValueBase = -half,
-                Value = half,
-                Size = 0.8,
-                FillColor = ChartStyle.Series(0).WithAlpha(1 - (0.5 * i / Math.Max(1, n))),
-                LineWidth = 0,
-                Orientation = Orientation.Horizontal,
-                Label = ValueLabel(table, i),
-                CenterLabel = true,
-            });
+            var value = double.IsNaN(values[i]) ? 0 : values[i];
+            var y = canvas.Top + (i * Row);
+            var previous = i > 0 && values[i - 1] > 0 ? values[i - 1] : double.NaN;
+            // The text sits above its bar in the text colour, never on the bar: legible on every segment and theme.
+            var text = $"{labels[i]} · {ValueLabel(table, i)}" + (double.IsNaN(previous) ? string.Empty : $" · {ValueFormatter.Format(value / previous, ValueFormat.Percent)} of previous");
+            canvas.Label(0.5, y + 14, text);
+            var half = max > 0 ? value / max / 2 : 0;
+            canvas.Bar(0, 0.5 - half, 0.5 + half, y + 20, y + Row - 4, ChartStyle.Tip(null, labels[i], value, table.Columns[1].Format));
         }
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = ChartStyle.FontSize;
-        plottable.ValueLabelStyle.ForeColor = Colors.White;
-        plottable.ValueLabelStyle.Bold = true;
-        ChartStyle.CategoryTicks(plot.Axes.Left, labels, [.. Enumerable.Range(0, n).Select(i => (double)(n - 1 - i))], 16);
-        plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.MinorTickStyle.Length = 0;
-        plot.HideGrid();
-        plot.Axes.SetLimits(-max * 0.52, max * 0.52, -0.6, n - 0.4);
+        return canvas;
     }
 
     private static string ValueLabel(ChartTable table, int row) => Kinds.Describe.Cell(table, row, 1);

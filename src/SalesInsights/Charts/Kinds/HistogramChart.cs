@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -72,27 +72,26 @@ public sealed class HistogramChart : IChartKind
         return new ChartTable(columns, rows);
     }
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec)
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec)
     {
         var starts = table.Values(0);
         var ends = table.Values(1);
         var counts = table.Values(2);
-        var bars = Enumerable.Range(0, table.RowCount).Select(i => new Bar
+        var format = table.Columns[0].Format ?? ValueFormat.Number;
+        var canvas = new ChartCanvas(ChartStyle.PlotHeight);
+        canvas.ValueAxisY(0, Math.Max(1, counts.DefaultIfEmpty(0).Max()), ValueFormat.Integer, includeZero: true);
+        var (lo, hi) = ChartStyle.WithTarget(starts.DefaultIfEmpty(0).First(), ends.DefaultIfEmpty(1).Last(), spec);
+        canvas.ValueAxisX(lo, hi, format, widen: false);
+        for (var i = 0; i < table.RowCount; i++)
         {
-            Position = (starts[i] + ends[i]) / 2,
-            Value = counts[i],
-            Size = (ends[i] - starts[i]) * 0.96,
-            FillColor = ChartStyle.Series(0),
-            LineWidth = 0,
-        }).ToList();
-        plot.Add.Bars(bars);
-        ChartStyle.FormatTicks(plot.Axes.Bottom, table.Columns[0].Format ?? ValueFormat.Number);
-        ChartStyle.FormatTicks(plot.Axes.Left, ValueFormat.Integer);
-        if (table.RowCount > 0)
-        {
-            plot.Axes.SetLimits(starts[0], ends[^1], 0, Math.Max(1, counts.Max()) * 1.08);
+            if (counts[i] > 0)
+            {
+                // Bins touch: a 1-px gap in the background colour keeps neighbours apart.
+                canvas.Bar(0, canvas.X(starts[i]), canvas.X(ends[i]), canvas.Y(counts[i]), canvas.Y(0),
+                    $"{Kinds.Describe.Cell(table, i, 0)} to {Kinds.Describe.Cell(table, i, 1)}: {Kinds.Describe.Cell(table, i, 2)}", gap: true);
+            }
         }
-        plot.Grid.XAxisStyle.IsVisible = false;
+        return canvas;
     }
 
     public string Describe(ChartTable table, ChartSpec spec)

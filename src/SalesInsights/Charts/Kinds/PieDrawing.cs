@@ -1,5 +1,7 @@
 using SalesInsights.Formatting;
-using ScottPlot;
+using System.Globalization;
+using System.Text;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -29,27 +31,57 @@ internal static class PieDrawing
         return table;
     }
 
-    public static void Draw(Plot plot, ChartTable table, double donutFraction)
+    /// <summary>The pie's radius in CSS pixels: the same at every width, centred in the column.</summary>
+    private const double Radius = 110;
+
+    public static ChartCanvas Draw(ChartTable table, double donutFraction)
     {
         var labels = table.Labels();
         var values = table.Values(1);
         var total = values.Where(v => !double.IsNaN(v)).Sum();
-        var slices = new List<PieSlice>();
+        var canvas = new ChartCanvas((int)(2 * Radius), top: 8) { Bottom = 8 };
+        var cy = canvas.Top + Radius;
+        var angle = 0.0;
         for (var i = 0; i < labels.Length; i++)
         {
             var value = double.IsNaN(values[i]) ? 0 : values[i];
             var share = total > 0 ? ValueFormatter.Format(value / total, ValueFormat.Percent) : "–";
-            slices.Add(new PieSlice { Value = value, FillColor = ChartStyle.Series(i), LegendText = $"{labels[i]} ({share})" });
+            canvas.Legend($"{labels[i]} ({share})", i, Swatch.Bar);
+            if (value <= 0 || total <= 0)
+            {
+                continue;
+            }
+            var sweep = value / total * 2 * Math.PI;
+            canvas.Shape(i, 0.5, Slice(cy, angle, angle + sweep, donutFraction * Radius), $"{labels[i]}: {ChartStyle.Exact(value, table.Columns[1].Format)} ({share})");
+            angle += sweep;
         }
-        var pie = plot.Add.Pie(slices);
-        pie.DonutFraction = donutFraction;
-        pie.LineColor = Colors.White;
-        pie.LineWidth = 2;
-        plot.Axes.Frameless();
-        plot.HideGrid();
-        plot.Axes.SquareUnits();
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.MiddleRight;
+        return canvas;
+    }
+
+    /// <summary>A slice from <paramref name="from"/> to <paramref name="to"/> radians clockwise from 12 o'clock, as path data around x = 0.</summary>
+    private static string Slice(double cy, double from, double to, double inner)
+    {
+        // A full circle is two half arcs: an arc's end point equal to its start draws nothing.
+        if (to - from >= (2 * Math.PI) - 1e-9)
+        {
+            var mid = from + Math.PI;
+            return Slice(cy, from, mid, inner) + Slice(cy, mid, to, inner);
+        }
+        string Point(double r, double a) => string.Create(CultureInfo.InvariantCulture, $"{r * Math.Sin(a):0.##} {cy - (r * Math.Cos(a)):0.##}");
+        var large = to - from > Math.PI ? 1 : 0;
+        var path = new StringBuilder();
+        path.Append('M').Append(Point(Radius, from));
+        path.Append(CultureInfo.InvariantCulture, $"A{Radius} {Radius} 0 {large} 1 ").Append(Point(Radius, to));
+        if (inner > 0)
+        {
+            path.Append('L').Append(Point(inner, to));
+            path.Append(CultureInfo.InvariantCulture, $"A{inner:0.##} {inner:0.##} 0 {large} 0 ").Append(Point(inner, from));
+        }
+        else
+        {
+            path.Append(CultureInfo.InvariantCulture, $"L0 {cy:0.##}");
+        }
+        return path.Append('Z').ToString();
     }
 
     public static string Describe(IChartKind kind, ChartTable table)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SalesInsights.Data;
 using SalesInsights.Formatting;
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -61,41 +61,67 @@ public sealed class ScatterChart : IChartKind
         return new ChartTable(columns.ToImmutable(), rows);
     }
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec)
+    /// <summary>Above this many points, dots shrink and turn translucent so dense regions read as darker.</summary>
+    private const int Dense = 500;
+
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec)
     {
         var xs = XValues(table);
         var ys = table.Values(1);
         var groups = table.Columns.Length > 2 ? table.Labels(2) : [.. Enumerable.Repeat(string.Empty, table.RowCount)];
         var names = groups.Distinct().ToList();
-        for (var s = 0; s < names.Count; s++)
+        var known = Enumerable.Range(0, table.RowCount).Where(i => !double.IsNaN(xs[i]) && !double.IsNaN(ys[i])).ToArray();
+        var canvas = new ChartCanvas(ChartStyle.PlotHeight, top: 26);
+        var (ylo, yhi) = ChartStyle.WithTarget(known.Select(i => ys[i]).DefaultIfEmpty(0).Min(), known.Select(i => ys[i]).DefaultIfEmpty(1).Max(), spec);
+        canvas.ValueAxisY(ylo, yhi, table.Columns[1].Format ?? ValueFormat.Number, includeZero: false);
+        var dated = table.RowCount > 0 && table.Rows[0][0] is DateOnly or DateTime;
+        var xlo = known.Select(i => xs[i]).DefaultIfEmpty(0).Min();
+        var xhi = known.Select(i => xs[i]).DefaultIfEmpty(1).Max();
+        if (dated)
         {
-            var rows = Enumerable.Range(0, table.RowCount).Where(i => groups[i] == names[s] && !double.IsNaN(xs[i]) && !double.IsNaN(ys[i])).ToArray();
-            var points = plot.Add.ScatterPoints(rows.Select(i => xs[i]).ToArray(), rows.Select(i => ys[i]).ToArray(), ChartStyle.Series(s).WithAlpha(0.75));
-            points.MarkerSize = table.RowCount > 500 ? 4 : 7;
-        }
-        if (table.RowCount > 0 && table.Rows[0][0] is DateOnly or DateTime)
-        {
-            ChartStyle.DateTicks(plot);
+            canvas.DateAxisX(DateOnly.FromDateTime(DateTime.FromOADate(xlo)), DateOnly.FromDateTime(DateTime.FromOADate(xhi)));
         }
         else
         {
-            ChartStyle.FormatTicks(plot.Axes.Bottom, table.Columns[0].Format ?? ValueFormat.Number);
+            canvas.ValueAxisX(xlo, xhi, table.Columns[0].Format ?? ValueFormat.Number);
         }
-        ChartStyle.FormatTicks(plot.Axes.Left, table.Columns[1].Format ?? ValueFormat.Number);
-        var legend = names.Count > 1 ? names.Select((n, s) => (n, ChartStyle.Series(s))).ToList() : [];
+        double X(double v) => dated ? canvas.X(DateOnly.FromDateTime(DateTime.FromOADate(v)).DayNumber) : canvas.X(v);
+        var dense = known.Length > Dense;
+        // Dense points are snapped to a grid of 0.1% by 1 px and drawn once per cell: a point under another adds
+        // bytes, not ink. The data table and the CSV keep every row.
+        var drawn = new HashSet<(int, int, int)>();
+        foreach (var i in known)
+        {
+            var s = names.IndexOf(groups[i]);
+            var (x, y) = (X(xs[i]), canvas.Y(ys[i]));
+            if (dense)
+            {
+                (x, y) = (Math.Round(x * 1000) / 1000, Math.Round(y));
+                if (!drawn.Add((s, (int)(x * 1000), (int)y)))
+                {
+                    continue;
+                }
+            }
+            var title = dense ? null : $"{(groups[i].Length > 0 ? groups[i] + " · " : string.Empty)}{table.Columns[0].Header} {Kinds.Describe.Cell(table, i, 0)}, {table.Columns[1].Header} {Kinds.Describe.Cell(table, i, 1)}";
+            canvas.Dot(s, x, y, dense ? 2 : 3, title, dense ? 0.4 : 0.8);
+        }
+        // Both axes are named: a scatter's axes are two different measures.
+        canvas.Label(0, 12, table.Columns[1].Header, "start", "chart-axis-title");
+        canvas.Bottom += 16;
+        canvas.Label(1, canvas.PlotBottom + 34, table.Columns[0].Header, "end", "chart-axis-title");
+        if (names.Count > 1)
+        {
+            for (var s = 0; s < names.Count; s++)
+            {
+                canvas.Legend(names[s], s, Swatch.Dot);
+            }
+        }
         if (spec.Trend && Fit(xs, ys) is { } fit)
         {
-            var lo = xs.Where(v => !double.IsNaN(v)).Min();
-            var hi = xs.Where(v => !double.IsNaN(v)).Max();
-            var line = plot.Add.ScatterLine(new[] { lo, hi }, new[] { fit.Intercept + (fit.Slope * lo), fit.Intercept + (fit.Slope * hi) }, ChartStyle.Text);
-            line.LineWidth = 2;
-            line.LinePattern = LinePattern.Dashed;
-            legend.Add(($"Trend (r² = {fit.RSquared.ToString("0.00", CultureInfo.InvariantCulture)})", ChartStyle.Text));
+            canvas.Segment(ChartCanvas.Reference, X(xlo), canvas.Y(fit.Intercept + (fit.Slope * xlo)), X(xhi), canvas.Y(fit.Intercept + (fit.Slope * xhi)), 2, dashed: true);
+            canvas.Legend($"Trend (r² = {fit.RSquared.ToString("0.00", CultureInfo.InvariantCulture)})", ChartCanvas.Reference, Swatch.Dash);
         }
-        if (legend.Count > 0)
-        {
-            ChartStyle.Legend(plot, legend);
-        }
+        return canvas;
     }
 
     public string Describe(ChartTable table, ChartSpec spec)

@@ -1,4 +1,4 @@
-using ScottPlot;
+using SalesInsights.Charts.Drawing;
 
 namespace SalesInsights.Charts.Kinds;
 
@@ -19,7 +19,7 @@ public sealed class StackedBarChart : IChartKind
         return table;
     }
 
-    public void Draw(Plot plot, ChartTable table, ChartSpec spec) => BarDrawing.Draw(plot, table, horizontal: false, stacked: true);
+    public ChartCanvas Draw(ChartTable table, ChartSpec spec) => BarDrawing.Draw(table, spec, horizontal: false, stacked: true);
 
     public string Describe(ChartTable table, ChartSpec spec) => Kinds.Describe.Extremes(this, table);
 }
