@@ -50,6 +50,16 @@ public static class ChartRenderer
     {
         var problems = new List<ChartProblem>();
         var kind = ChartKinds.Find(spec.Type) ?? throw new ArgumentException($"Unknown chart type '{spec.Type}': the parser should have reported it.", nameof(spec));
+        if ((spec.XLog || spec.YLog) && !kind.AllowsLogScale)
+        {
+            problems.Add(new ChartProblem("SI307", $"A {kind.Name} chart cannot use a log scale: its marks start at zero, which a log scale does not have; use a line or scatter chart.", spec.PositionOf(spec.YLog ? "y_scale" : "x_scale")));
+            return new ChartOutcome(null, [.. problems], FromCache: false);
+        }
+        if (spec.XLog && kind is not Kinds.ScatterChart)
+        {
+            problems.Add(new ChartProblem("SI307", $"A {kind.Name} chart's x axis is categories or time: 'x_scale: log' is for scatter charts.", spec.PositionOf("x_scale")));
+            return new ChartOutcome(null, [.. problems], FromCache: false);
+        }
         var table = Shape(spec, kind, catalog, problems);
         if (table is null || problems.Count > 0)
         {
@@ -131,13 +141,15 @@ public static class ChartRenderer
             html.Append("<th scope=\"col\">").Append(Encode(column.Header)).Append("</th>");
         }
         html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
+        var names = table.Labels();
+        for (var r = 0; r < table.RowCount; r++)
         {
+            var row = table.Rows[r];
             html.Append("<tr>");
             for (var c = 0; c < table.Columns.Length; c++)
             {
                 var column = table.Columns[c];
-                var text = Encode(ChartTable.Text(row[c], column));
+                var text = Encode(c == 0 ? names[r] : ChartTable.Text(row[c], column));
                 var raw = Encode(QueryResult.AsText(row[c]));
                 if (c == 0 && !column.IsValue)
                 {

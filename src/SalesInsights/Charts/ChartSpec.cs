@@ -37,6 +37,17 @@ public sealed record ChartSpec
     public string? Alt { get; init; }
     public bool Trend { get; init; }
     public int? Bins { get; init; }
+
+    /// <summary>Row order: <c>value</c> (largest first), <c>none</c> (the query's), or a query column to sort by that is never shown. Null: the kind's default.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>Category labels as readers see them, by the value the query gives (<c>labels: {emea: Europe}</c>).</summary>
+    public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Whether an axis is logarithmic (<c>x_scale: log</c>, <c>y_scale: log</c>): for lines and points over several orders of magnitude.</summary>
+    public bool XLog { get; init; }
+
+    public bool YLog { get; init; }
     public ImmutableDictionary<string, SpecPosition> Positions { get; init; } = ImmutableDictionary<string, SpecPosition>.Empty;
 
     /// <summary>Where <paramref name="key"/> was written, else the start of the block.</summary>

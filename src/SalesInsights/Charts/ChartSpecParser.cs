@@ -15,7 +15,7 @@ public static class ChartSpecParser
     public static IReadOnlyList<string> Keys { get; } =
     [
         "title", "type", "sql", "data", "x", "y", "group", "aggregate", "where", "x_label", "y_label", "format",
-        "target", "target_label", "caption", "alt", "trend", "bins",
+        "target", "target_label", "caption", "alt", "trend", "bins", "sort", "labels", "x_scale", "y_scale",
     ];
 
     public static IReadOnlyList<string> Aggregates { get; } = ["sum", "avg", "count", "median", "min", "max"];
@@ -51,6 +51,23 @@ public static class ChartSpecParser
                 spec = spec with { Y = [.. list.Items.Select(c => (c as YamlScalar)?.Value ?? string.Empty)] };
                 continue;
             }
+            if (key == "labels")
+            {
+                if (valueNode is YamlMap renames && renames.Entries.All(e => e.Key is YamlScalar && e.Value is YamlScalar))
+                {
+                    var labels = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                    foreach (var entry in renames.Entries)
+                    {
+                        labels[((YamlScalar)entry.Key).Value] = ((YamlScalar)entry.Value).Value;
+                    }
+                    spec = spec with { Labels = labels.ToImmutable() };
+                }
+                else
+                {
+                    problems.Add(new ChartProblem("SI302", "'labels' must map each category the query gives to the label readers see, e.g. 'labels: {emea: Europe}'.", position));
+                }
+                continue;
+            }
             if (valueNode is not YamlScalar scalar)
             {
                 problems.Add(new ChartProblem("SI302", $"Chart key '{key}' needs a single value.", position));
@@ -72,6 +89,15 @@ public static class ChartSpecParser
                 case "target_label": spec = spec with { TargetLabel = value }; break;
                 case "caption": spec = spec with { Caption = value.Trim() }; break;
                 case "alt": spec = spec with { Alt = value.Trim() }; break;
+                case "sort": spec = spec with { Sort = value.Trim() }; break;
+                case "x_scale" or "y_scale":
+                    var scale = value.Trim().ToLowerInvariant();
+                    if (scale is not ("linear" or "log"))
+                    {
+                        problems.Add(new ChartProblem("SI302", $"'{key}' must be linear or log, not '{value}'.", At(scalar)));
+                    }
+                    spec = key == "x_scale" ? spec with { XLog = scale == "log" } : spec with { YLog = scale == "log" };
+                    break;
                 case "aggregate":
                     var aggregate = value.Trim().ToLowerInvariant();
                     if (!Aggregates.Contains(aggregate))

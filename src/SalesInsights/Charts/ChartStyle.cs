@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using SalesInsights.Formatting;
 
 namespace SalesInsights.Charts;
@@ -7,7 +9,7 @@ namespace SalesInsights.Charts;
 /// Colours here are the light theme's; the theme's stylesheet maps each series class to its <c>--chart-N</c>
 /// custom property, re-lit for dark mode, so these hex values are only what a page without the stylesheet shows.
 /// </summary>
-public static class ChartStyle
+public static partial class ChartStyle
 {
     /// <summary>The plot's height in CSS pixels for charts with a vertical value axis: about five round ticks, 50 px apart.</summary>
     public const int PlotHeight = 240;
@@ -44,4 +46,40 @@ public static class ChartStyle
     /// <summary>"EMEA · 2025-Q2: $1,240,000": a mark's tooltip, with the series named only where there are several.</summary>
     public static string Tip(string? series, string x, double value, ValueFormat? format) =>
         (string.IsNullOrEmpty(series) ? string.Empty : series + " · ") + x + ": " + Exact(value, format);
+
+    /// <summary>
+    /// Category labels as a desk would print them: "1. under $25K" loses the ordering prefix every label carries
+    /// (the order stays), and values written all in lower case ("engineering") start with a capital.
+    /// </summary>
+    public static string[] TidyLabels(IReadOnlyList<string> labels)
+    {
+        var tidy = labels.ToArray();
+        if (tidy.Length > 1 && tidy.All(l => OrderPrefix().IsMatch(l)))
+        {
+            tidy = [.. tidy.Select(l => OrderPrefix().Replace(l, string.Empty, 1))];
+        }
+        // Lower case at the start of every label is how the data was typed, not a name ("iPhone" is left alone).
+        static bool Lower(string l) => l.Length > 0 && char.IsLower(l[0]) && !(l.Length > 1 && char.IsUpper(l[1]));
+        if (tidy.Any(Lower) && tidy.All(l => l.Length == 0 || !char.IsLetter(l[0]) || Lower(l)))
+        {
+            tidy = [.. tidy.Select(l => Lower(l) ? char.ToUpperInvariant(l[0]) + l[1..] : l)];
+        }
+        return tidy;
+    }
+
+    [GeneratedRegex(@"^\d{1,2}[.)]\s+")]
+    private static partial Regex OrderPrefix();
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy/MM/dd", "yyyy/MM", "MMM yyyy", "MMMM yyyy", "MMM-yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>A text label read as a calendar date ("2024-10", "Oct 2024", "2024-10-01"), or null.</summary>
+    public static DateOnly? DateOf(string label) =>
+        DateTime.TryParseExact(label.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
+
+    /// <summary>Whether categories have a natural order of their own (dates, quarters, months, numbers), so an axis may skip some like ticks.</summary>
+    public static bool IsOrdered(IReadOnlyList<string> labels) =>
+        labels.Count > 0 && labels.All(l => DateOf(l) is not null || OrderedLabel().IsMatch(l.Trim()));
+
+    [GeneratedRegex(@"^([-+−]?\d[\d,.]*%?|\d{4}[- ]?Q[1-4]|Q[1-4][ -]'?\d{2,4}|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*( '?\d{2,4})?|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*|(week|wk|day|month|quarter|year|q) ?\d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderedLabel();
 }

@@ -18,7 +18,11 @@ public sealed record ChartTable(ImmutableArray<TableColumn> Columns, ImmutableAr
 {
     public int RowCount => Rows.Length;
 
-    public string[] Labels(int column = 0) => [.. Rows.Select(r => Text(r[column], Columns[column]))];
+    /// <summary>The first column as readers see it (renamed by <c>labels:</c>, tidied), where it differs from the query's values, which the CSV keeps.</summary>
+    public ImmutableArray<string> Names { get; init; } = [];
+
+    public string[] Labels(int column = 0) =>
+        column == 0 && Names.Length == RowCount && RowCount > 0 ? [.. Names] : [.. Rows.Select(r => Text(r[column], Columns[column]))];
 
     /// <summary>A value column as doubles, NaN where the query gave NULL.</summary>
     public double[] Values(int column) => [.. Rows.Select(r => QueryResult.AsDouble(r[column]) ?? double.NaN)];

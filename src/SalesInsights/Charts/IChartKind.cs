@@ -29,6 +29,12 @@ public interface IChartKind
     /// <summary>Whether a <c>target:</c> marks a value of the x axis (a histogram's 100%) rather than of the counts.</summary>
     bool TargetOnCategoryAxis => false;
 
+    /// <summary>Whether rows are drawn largest first unless the writer says <c>sort: none</c> (rankings, shares of a whole).</summary>
+    bool SortsByValue => false;
+
+    /// <summary>Whether <c>x_scale: log</c> or <c>y_scale: log</c> suits this kind (lines and points; bars need a zero).</summary>
+    bool AllowsLogScale => false;
+
     /// <summary>Whether a <c>target:</c> line makes sense on this kind.</summary>
     bool HasValueAxis => true;
 }

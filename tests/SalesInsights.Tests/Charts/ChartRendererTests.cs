@@ -209,7 +209,7 @@ public sealed class ChartRendererTests
     {
         var outcome = TestData.RenderChart("title: T\ntype: pie\ndata: sales\nx: segment\naggregate: count\n");
 
-        Assert.Equal("segment,count\nEnterprise,2\nMid-Market,1\nSMB,3\n", outcome.Figure!.Csv);
+        Assert.Equal("segment,count\nSMB,3\nEnterprise,2\nMid-Market,1\n", outcome.Figure!.Csv);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class ChartCanvas
         _y = log
             ? v => PlotBottom - ((Math.Log10(v) - Math.Log10(lo)) / (Math.Log10(hi) - Math.Log10(lo)) * PlotHeight)
             : v => PlotBottom - ((v - lo) / (hi - lo) * PlotHeight);
-        var labels = AxisFormatter.Format(ticks, format);
+        var labels = Labels(ticks, format, log);
         for (var i = 0; i < ticks.Length; i++)
         {
             var y = Y(ticks[i]);
@@ -107,9 +107,13 @@ public sealed class ChartCanvas
             ? v => (Math.Log10(v) - Math.Log10(lo)) / (Math.Log10(hi) - Math.Log10(lo))
             : v => (v - lo) / (hi - lo);
         var shown = ticks.Where(t => t >= lo - 1e-9 && t <= hi + 1e-9).ToArray();
-        var labels = label is null ? AxisFormatter.Format(shown, format) : [.. shown.Select(label)];
+        var labels = label is null ? Labels(shown, format, log) : [.. shown.Select(label)];
         XTicks(shown.Select(X).ToArray(), labels);
     }
+
+    /// <summary>One format for a linear axis; on a log axis, where steps grow tenfold, each tick in its own unit ("$1", "$10", "$1K").</summary>
+    private static string[] Labels(double[] ticks, ValueFormat format, bool log) =>
+        log ? [.. ticks.Select(t => AxisFormatter.Format([t], format)[0])] : AxisFormatter.Format(ticks, format);
 
     /// <summary>A horizontal axis of dates (days since 0001-01-01): months, quarters or years by the span, the year written where it starts or changes.</summary>
     public void DateAxisX(DateOnly first, DateOnly last)

@@ -8,7 +8,7 @@ public sealed class AreaChart : IChartKind
     public string Name => "area";
     public string Noun => "Area chart";
 
-    public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
+    public ChartTable? Shape(ChartInput input) => LineDrawing.Chronological(input, Shapes.Categories(input, singleSeries: false));
 
     public ChartCanvas Draw(ChartTable table, ChartSpec spec) => LineDrawing.Draw(table, spec, filled: true);
 

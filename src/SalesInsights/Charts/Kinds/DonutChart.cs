@@ -8,6 +8,7 @@ public sealed class DonutChart : IChartKind
     public string Name => "donut";
     public string Noun => "Donut chart";
     public bool HasValueAxis => false;
+    public bool SortsByValue => true;
 
     public ChartTable? Shape(ChartInput input) => PieDrawing.Shape(input);
 

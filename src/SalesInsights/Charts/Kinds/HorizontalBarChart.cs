@@ -8,6 +8,7 @@ public sealed class HorizontalBarChart : IChartKind
     public string Name => "hbar";
     public string Noun => "Horizontal bar chart";
     public bool ValuesHorizontal => true;
+    public bool SortsByValue => true;
 
     public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
 

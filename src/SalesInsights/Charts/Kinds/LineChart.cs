@@ -8,7 +8,10 @@ public sealed class LineChart : IChartKind
     public string Name => "line";
     public string Noun => "Line chart";
 
-    public ChartTable? Shape(ChartInput input) => Shapes.Categories(input, singleSeries: false);
+    public bool AllowsLogScale => true;
+
+    public ChartTable? Shape(ChartInput input) =>
+        LineDrawing.PositiveForLog(input, LineDrawing.Chronological(input, Shapes.Categories(input, singleSeries: false)), input.Spec.YLog, 1, int.MaxValue, "y_scale");
 
     public ChartCanvas Draw(ChartTable table, ChartSpec spec) => LineDrawing.Draw(table, spec, filled: false);
 

@@ -19,7 +19,7 @@ internal static class LineDrawing
         var (min, max) = ChartStyle.WithTarget(values.Min(), values.Max(), spec);
 
         var canvas = new ChartCanvas(ChartStyle.PlotHeight);
-        canvas.ValueAxisY(min, max, format, includeZero: true);
+        canvas.ValueAxisY(min, max, format, includeZero: !spec.YLog, log: spec.YLog);
         var xs = XPositions(canvas, table);
         var labels = table.Labels();
         for (var s = 0; s < seriesCount; s++)
@@ -31,7 +31,7 @@ internal static class LineDrawing
             var points = keep.Select(i => (xs[i], canvas.Y(ys[i]))).ToArray();
             if (filled)
             {
-                canvas.Area(s, points, canvas.Y(0), seriesCount > 1 ? 0.15 : 0.25);
+                canvas.Area(s, points, canvas.PlotBottom, seriesCount > 1 ? 0.15 : 0.25);
             }
             canvas.Line(s, points);
             if (points.Length > 0)
@@ -56,6 +56,55 @@ internal static class LineDrawing
         return canvas;
     }
 
+    /// <summary>
+    /// A line over text that reads as dates ("2024-10", "Oct 2024") is drawn on a calendar axis in calendar order,
+    /// whatever order the query gave; text of which only some values are dates is an error rather than a line
+    /// plotted in alphabetical order.
+    /// </summary>
+    public static ChartTable? Chronological(ChartInput input, ChartTable? table)
+    {
+        if (table is null || table.RowCount == 0 || !table.Rows.All(r => r[0] is string))
+        {
+            return table;
+        }
+        var labels = table.Labels();
+        var dates = labels.Select(ChartStyle.DateOf).ToArray();
+        var parsed = dates.Count(d => d is not null);
+        if (parsed == labels.Length)
+        {
+            var order = Enumerable.Range(0, labels.Length).OrderBy(i => dates[i]).ToArray();
+            return table with { Rows = [.. order.Select(i => table.Rows[i])], Names = [.. order.Select(i => labels[i])] };
+        }
+        if (parsed > 0 && parsed * 2 >= labels.Length)
+        {
+            var example = labels[Array.FindIndex(dates, d => d is not null)];
+            var odd = labels[Array.FindIndex(dates, d => d is null)];
+            input.DoesNotFit($"x looks like dates ('{example}'), but '{odd}' is not one; make every value a date (CAST(... AS DATE)) or draw the categories as bars", "x");
+            return null;
+        }
+        return table;
+    }
+
+    /// <summary>A log scale has no zero: every value drawn on it must be above zero.</summary>
+    public static ChartTable? PositiveForLog(ChartInput input, ChartTable? table, bool log, int from, int to, string key)
+    {
+        if (table is null || !log)
+        {
+            return table;
+        }
+        for (var c = from; c <= Math.Min(to, table.Columns.Length - 1); c++)
+        {
+            var values = table.Values(c);
+            var i = Array.FindIndex(values, v => v <= 0);
+            if (i >= 0)
+            {
+                input.DoesNotFit($"a log scale has no zero or negative values, but {table.Columns[c].Header} is {ChartTable.Text(table.Rows[i][c], table.Columns[c])} for {ChartTable.Text(table.Rows[i][0], table.Columns[0])}", key);
+                return null;
+            }
+        }
+        return table;
+    }
+
     /// <summary>Where each row sits across the plot: by date, by number, or one band per ordered category.</summary>
     private static double[] XPositions(ChartCanvas canvas, ChartTable table)
     {
@@ -71,6 +120,11 @@ internal static class LineDrawing
             var known = days.OfType<DateOnly>().ToArray();
             canvas.DateAxisX(known.Min(), known.Max());
             return [.. days.Select(d => d is { } day ? canvas.X(day.DayNumber) : double.NaN)];
+        }
+        if (first is string && table.Labels().Select(ChartStyle.DateOf).ToArray() is var texts && texts.All(d => d is not null))
+        {
+            canvas.DateAxisX(texts.Min()!.Value, texts.Max()!.Value);
+            return [.. texts.Select(d => canvas.X(d!.Value.DayNumber))];
         }
         if (first is long or double or int or decimal)
         {

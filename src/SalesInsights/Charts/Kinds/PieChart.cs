@@ -8,6 +8,7 @@ public sealed class PieChart : IChartKind
     public string Name => "pie";
     public string Noun => "Pie chart";
     public bool HasValueAxis => false;
+    public bool SortsByValue => true;
 
     public ChartTable? Shape(ChartInput input) => PieDrawing.Shape(input);
 

@@ -11,6 +11,7 @@ public sealed class ScatterChart : IChartKind
 {
     public string Name => "scatter";
     public string Noun => "Scatter chart";
+    public bool AllowsLogScale => true;
 
     public ChartTable? Shape(ChartInput input)
     {
@@ -58,7 +59,9 @@ public sealed class ScatterChart : IChartKind
             columns.Add(new TableColumn(group.Name, ChartTable.Humanize(group.Name), null));
         }
         var rows = result.Rows.Select(r => indices.Select(i => r[i]).ToImmutableArray()).ToImmutableArray();
-        return new ChartTable(columns.ToImmutable(), rows);
+        var table = new ChartTable(columns.ToImmutable(), rows);
+        table = LineDrawing.PositiveForLog(input, table, spec.XLog, 0, 0, "x_scale");
+        return LineDrawing.PositiveForLog(input, table, spec.YLog, 1, 1, "y_scale");
     }
 
     /// <summary>Above this many points, dots shrink and turn translucent so dense regions read as darker.</summary>
@@ -73,7 +76,7 @@ public sealed class ScatterChart : IChartKind
         var known = Enumerable.Range(0, table.RowCount).Where(i => !double.IsNaN(xs[i]) && !double.IsNaN(ys[i])).ToArray();
         var canvas = new ChartCanvas(ChartStyle.PlotHeight, top: 26);
         var (ylo, yhi) = ChartStyle.WithTarget(known.Select(i => ys[i]).DefaultIfEmpty(0).Min(), known.Select(i => ys[i]).DefaultIfEmpty(1).Max(), spec);
-        canvas.ValueAxisY(ylo, yhi, table.Columns[1].Format ?? ValueFormat.Number, includeZero: false);
+        canvas.ValueAxisY(ylo, yhi, table.Columns[1].Format ?? ValueFormat.Number, includeZero: false, log: spec.YLog);
         var dated = table.RowCount > 0 && table.Rows[0][0] is DateOnly or DateTime;
         var xlo = known.Select(i => xs[i]).DefaultIfEmpty(0).Min();
         var xhi = known.Select(i => xs[i]).DefaultIfEmpty(1).Max();
@@ -83,7 +86,7 @@ public sealed class ScatterChart : IChartKind
         }
         else
         {
-            canvas.ValueAxisX(xlo, xhi, table.Columns[0].Format ?? ValueFormat.Number);
+            canvas.ValueAxisX(xlo, xhi, table.Columns[0].Format ?? ValueFormat.Number, log: spec.XLog);
         }
         double X(double v) => dated ? canvas.X(DateOnly.FromDateTime(DateTime.FromOADate(v)).DayNumber) : canvas.X(v);
         var dense = known.Length > Dense;
@@ -116,9 +119,12 @@ public sealed class ScatterChart : IChartKind
                 canvas.Legend(names[s], s, Swatch.Dot);
             }
         }
-        if (spec.Trend && Fit(xs, ys) is { } fit)
+        if (spec.Trend && Fit(Drawn(xs, spec.XLog), Drawn(ys, spec.YLog)) is { } fit)
         {
-            canvas.Segment(ChartCanvas.Reference, X(xlo), canvas.Y(fit.Intercept + (fit.Slope * xlo)), X(xhi), canvas.Y(fit.Intercept + (fit.Slope * xhi)), 2, dashed: true);
+            // The line is fitted to what is drawn: on log axes, to the logarithms, where it is straight.
+            double Back(double v, bool log) => log ? Math.Pow(10, v) : v;
+            var (fx0, fx1) = (spec.XLog ? Math.Log10(xlo) : xlo, spec.XLog ? Math.Log10(xhi) : xhi);
+            canvas.Segment(ChartCanvas.Reference, X(xlo), canvas.Y(Back(fit.Intercept + (fit.Slope * fx0), spec.YLog)), X(xhi), canvas.Y(Back(fit.Intercept + (fit.Slope * fx1), spec.YLog)), 2, dashed: true);
             canvas.Legend($"Trend (r² = {fit.RSquared.ToString("0.00", CultureInfo.InvariantCulture)})", ChartCanvas.Reference, Swatch.Dash);
         }
         return canvas;
@@ -135,12 +141,15 @@ public sealed class ScatterChart : IChartKind
             var lo = Kinds.Describe.ArgMin(ys);
             text += $"; {Kinds.Describe.Lower(table.Columns[1].Header)} ranges from {Kinds.Describe.Cell(table, lo, 1)} to {Kinds.Describe.Cell(table, hi, 1)}";
         }
-        if (spec.Trend && Fit(xs, ys) is { } fit)
+        if (spec.Trend && Fit(Drawn(xs, spec.XLog), Drawn(ys, spec.YLog)) is { } fit)
         {
             text += $"; the least-squares trend {(fit.Slope >= 0 ? "rises" : "falls")} with r² = {fit.RSquared.ToString("0.00", CultureInfo.InvariantCulture)}";
         }
         return text + ".";
     }
+
+    /// <summary>Values as the axis places them: their logarithms on a log axis.</summary>
+    private static double[] Drawn(double[] values, bool log) => log ? [.. values.Select(Math.Log10)] : values;
 
     private static double[] XValues(ChartTable table) => [.. table.Rows.Select(r => r[0] switch
     {

@@ -15,14 +15,16 @@ internal static class Shapes
         var spec = input.Spec;
         var x = spec.X is { } xName ? input.Column(xName, "x") : input.Columns.FirstOrDefault();
         var group = spec.Group is { } groupName ? input.Column(groupName, "group") : null;
-        if (x is null || (spec.Group is not null && group is null))
+        var sortKey = spec.Sort is { } sortName && !IsOrder(sortName) ? input.Column(sortName, "sort") : null;
+        if (x is null || (spec.Group is not null && group is null) || (spec.Sort is { } named && !IsOrder(named) && sortKey is null))
         {
             return null;
         }
         var ys = new List<QueryColumn>();
         if (spec.Y.IsEmpty)
         {
-            ys.AddRange(input.Columns.Where(c => c.IsNumeric && c != x && c != group));
+            // A sort key orders the rows and is never drawn.
+            ys.AddRange(input.Columns.Where(c => c.IsNumeric && c != x && c != group && c != sortKey));
         }
         else
         {
@@ -64,6 +66,11 @@ internal static class Shapes
         {
             return null;
         }
+        if (sortKey is not null)
+        {
+            var si = result.IndexOf(sortKey.Name);
+            result = result with { Rows = [.. result.Rows.OrderBy(r => r[si] is null).ThenBy(r => r[si], SortKeyOrder.Instance)] };
+        }
         var xi = result.IndexOf(x.Name);
         var xColumn = new TableColumn(x.Name, Header(input.Spec.XLabel, x.Name), null);
         if (group is null)
@@ -73,7 +80,7 @@ internal static class Shapes
             columns.Add(xColumn);
             columns.AddRange(ys.Select(y => new TableColumn(y.Name, ys.Count == 1 ? Header(spec.YLabel, y.Name) : ChartTable.Humanize(y.Name), input.FormatOf(y))));
             var rows = result.Rows.Select(r => ImmutableArray.Create<object?>([r[xi], .. indices.Select(i => r[i])])).ToImmutableArray();
-            return new ChartTable(columns.ToImmutable(), rows);
+            return Arrange(input, new ChartTable(columns.ToImmutable(), rows));
         }
 
         // Pivot: one series per group value, in order of first appearance so the writer's ORDER BY is kept.
@@ -97,9 +104,58 @@ internal static class Shapes
             cells[(xKey, gKey)] = row[yi];
         }
         var format = input.FormatOf(ys[0]);
-        var pivotColumns = ImmutableArray.Create([xColumn, .. groups.Select(g => new TableColumn(g, g.Length == 0 ? "(none)" : g, format))]);
+        var headers = ChartStyle.TidyLabels(groups);
+        var pivotColumns = ImmutableArray.Create([xColumn, .. groups.Select((g, i) => new TableColumn(g, g.Length == 0 ? "(none)" : headers[i], format))]);
         var pivotRows = xs.Select(v => ImmutableArray.Create<object?>([v, .. groups.Select(g => cells.GetValueOrDefault((QueryResult.AsText(v), g)))])).ToImmutableArray();
-        return new ChartTable(pivotColumns, pivotRows);
+        return Arrange(input, new ChartTable(pivotColumns, pivotRows));
+    }
+
+    /// <summary>Whether a <c>sort:</c> value names an order rather than a column.</summary>
+    private static bool IsOrder(string sort) => sort is "value" or "none";
+
+    /// <summary>
+    /// The editorial defaults for categories: renamed by <c>labels:</c> (a name that matches no category is an
+    /// error), else tidied (<see cref="ChartStyle.TidyLabels"/>); then largest first where the kind ranks
+    /// (<see cref="IChartKind.SortsByValue"/>) or the writer asks with <c>sort: value</c>.
+    /// </summary>
+    private static ChartTable? Arrange(ChartInput input, ChartTable table)
+    {
+        var spec = input.Spec;
+        var raw = table.Rows.Select(r => QueryResult.AsText(r[0])).ToArray();
+        string[] shown;
+        if (spec.Labels.Count > 0)
+        {
+            if (spec.Labels.Keys.FirstOrDefault(k => !raw.Contains(k, StringComparer.Ordinal)) is { } unknown)
+            {
+                input.Report("SI305", $"'labels' renames '{unknown}', which is not a category of the chart; its categories are: {string.Join(", ", raw.Distinct().Take(20))}.{NameSuggestions.DidYouMean(unknown, raw)}", "labels");
+                return null;
+            }
+            var labels = table.Labels();
+            shown = [.. raw.Select((r, i) => spec.Labels.GetValueOrDefault(r, labels[i]))];
+        }
+        else
+        {
+            shown = table.Rows.All(r => r[0] is string or null) ? ChartStyle.TidyLabels(raw) : table.Labels();
+        }
+        var rows = table.Rows.Select((row, i) => (row, name: shown[i])).ToList();
+        if (spec.Sort == "value" || (spec.Sort is null && input.Kind.SortsByValue))
+        {
+            double Size(ImmutableArray<object?> row) => row.Skip(1).Sum(v => QueryResult.AsDouble(v) is { } d && !double.IsNaN(d) ? d : 0);
+            rows = [.. rows.OrderByDescending(r => Size(r.row))];
+        }
+        return table with { Rows = [.. rows.Select(r => r.row)], Names = [.. rows.Select(r => r.name)] };
+    }
+
+    /// <summary>Sort keys of one column: numbers, dates and text in their own order.</summary>
+    private sealed class SortKeyOrder : IComparer<object?>
+    {
+        public static SortKeyOrder Instance { get; } = new();
+
+        public int Compare(object? a, object? b) => (QueryResult.AsDouble(a), QueryResult.AsDouble(b)) switch
+        {
+            ({ } x, { } y) => x.CompareTo(y),
+            _ => a is IComparable ca && b is not null && a.GetType() == b.GetType() ? ca.CompareTo(b) : string.CompareOrdinal(QueryResult.AsText(a), QueryResult.AsText(b)),
+        };
     }
 
     public static string Header(string? label, string column) => string.IsNullOrWhiteSpace(label) ? ChartTable.Humanize(column) : label.Trim();
