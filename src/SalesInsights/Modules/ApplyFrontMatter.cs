@@ -15,7 +15,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
 {
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
+        Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Authors, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
         Keys.Image, Keys.RedirectFrom,
     };
 
@@ -41,7 +41,23 @@ public sealed class ApplyFrontMatter : ForEachDocument
 
         var kind = input.Get<string>(Keys.Kind) ?? Kinds.Post;
         var isPost = kind == Kinds.Post;
+        var settings = context.Get<SiteSettings>();
+        var zone = settings.Zone();
+        var hasFrontMatter = input.Get<FrontMatterFormat>(Keys.FrontMatterFormat) != FrontMatterFormat.None;
+        var body = input.Get<string>(Keys.Body);
+        var fileName = SourceFileName.Of(source);
         var title = input.Metadata.GetString(Keys.Title)?.Trim();
+        if (string.IsNullOrEmpty(title) && LeadingHeading.Of(body) is { } heading)
+        {
+            // A file that names itself in its first line: that heading is the title, and is not printed twice.
+            title = heading.Title;
+            body = heading.BodyWithout;
+        }
+        else if (string.IsNullOrEmpty(title) && !hasFrontMatter)
+        {
+            title = fileName.Title;
+            context.Diagnostics.Report(Diagnostic.Warning("SI0109", $"the file has no front matter and no heading in its first line; its title is '{title}', made from the file name (add front matter with a 'title' to choose one)", source, 1));
+        }
         if (string.IsNullOrEmpty(title))
         {
             Error("SI0102", Keys.Title, "the front matter has no 'title'; add a line like: title: \"What quota does to a team\"");
@@ -50,20 +66,26 @@ public sealed class ApplyFrontMatter : ForEachDocument
         DateTimeOffset? date = null;
         if (input.Metadata.ContainsKey(Keys.Date))
         {
-            date = ParseDate(input.Metadata[Keys.Date]);
+            date = FrontMatterDates.Parse(input.Metadata[Keys.Date], zone);
             if (date is null)
             {
-                Error("SI0103", Keys.Date, $"'date' is not a date: '{input.Metadata[Keys.Date]}'; write it as YYYY-MM-DD");
+                Error("SI0103", Keys.Date, $"'date' is not a date: '{input.Metadata[Keys.Date]}'; write it as YYYY-MM-DD (a time and offset may follow: 2026-05-01T09:30:00+02:00)");
             }
+        }
+        else if (fileName.Date is { } named)
+        {
+            date = FrontMatterDates.Parse(named, zone);
         }
         else if (isPost)
         {
-            Error("SI0103", Keys.Title, "the front matter has no 'date'; add a line like: date: 2026-05-01");
+            Error("SI0103", Keys.Title, hasFrontMatter
+                ? "the front matter has no 'date'; add a line like: date: 2026-05-01 (or start the file name with it: 2026-05-01-slug.md)"
+                : "the article has no date; add front matter with a line like: date: 2026-05-01, or start the file name with it: 2026-05-01-slug.md");
         }
         DateTimeOffset? updated = null;
         if (input.Metadata.ContainsKey(Keys.Updated) && input.Metadata[Keys.Updated] is not null)
         {
-            updated = ParseDate(input.Metadata[Keys.Updated]);
+            updated = FrontMatterDates.Parse(input.Metadata[Keys.Updated], zone);
             if (updated is null)
             {
                 Error("SI0103", Keys.Updated, $"'updated' is not a date: '{input.Metadata[Keys.Updated]}'; write it as YYYY-MM-DD");
@@ -86,7 +108,17 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 break;
         }
 
-        var slugSource = input.Metadata.GetString(Keys.Slug) ?? Path.GetFileNameWithoutExtension(source);
+        var bylines = Bylines(input.Metadata[Keys.Author] ?? input.Metadata[Keys.Authors]);
+        if (bylines.IsDefault)
+        {
+            Error("SI0106", input.Metadata.ContainsKey(Keys.Author) ? Keys.Author : Keys.Authors, "'author' must be a name or a list of names, like: author: [Ann Lee, Bob Roy]");
+        }
+        else if (bylines.IsEmpty)
+        {
+            bylines = [settings.Author];
+        }
+
+        var slugSource = input.Metadata.GetString(Keys.Slug) ?? fileName.Slug;
         var slug = Slugs.From(slugSource);
         if (slug.Length == 0)
         {
@@ -116,18 +148,20 @@ public sealed class ApplyFrontMatter : ForEachDocument
 
         var now = context.Get<BuildOptions>().Now;
         var url = isPost ? $"/posts/{slug}/" : $"/{slug}/";
+        var metadata = body is null ? input.Metadata : input.Metadata.With(Keys.Body, body);
         var extra = input.Metadata
             .Where(kv => !KnownKeys.Contains(kv.Key) && !kv.Key.StartsWith("si:", StringComparison.Ordinal))
             .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
         return input with
         {
             Destination = url.TrimStart('/') + "index.html",
-            Metadata = input.Metadata
+            Metadata = metadata
                 .With(Keys.Title, title)
                 .With(Keys.Date, date)
                 .With(Keys.Updated, updated)
                 .With(Keys.Tags, tags)
-                .With(Keys.Author, input.Metadata.GetString(Keys.Author)?.Trim() is { Length: > 0 } author ? author : context.Get<SiteSettings>().Author)
+                .With(Keys.Author, Join(bylines))
+                .With(Keys.Bylines, bylines)
                 .With(Keys.Slug, slug)
                 .With(Keys.Url, url)
                 .With(Keys.Layout, layout)
@@ -164,11 +198,36 @@ public sealed class ApplyFrontMatter : ForEachDocument
         return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http" ? null : "is neither a path starting with '/' nor an http(s) URL";
     }
 
-    private static DateTimeOffset? ParseDate(object? value) => value switch
+    /// <summary>
+    /// The names of <c>author</c> (or Hugo's <c>authors</c>): one name, a list of names, or a map with a
+    /// <c>name</c> (some Jekyll themes); empty when none is given, default when the value is none of those.
+    /// </summary>
+    private static ImmutableArray<string> Bylines(object? value)
     {
-        DateTimeOffset d => d,
-        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
-        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) => d,
-        _ => null,
+        static string? Name(object? item) => item switch
+        {
+            string text => text.Trim(),
+            long or double => Convert.ToString(item, CultureInfo.InvariantCulture),
+            IReadOnlyDictionary<string, object?> map when map.TryGetValue("name", out var name) && name is string text => text.Trim(),
+            _ => null,
+        };
+        switch (value)
+        {
+            case null:
+                return [];
+            case ImmutableArray<object?> list:
+                var names = list.Select(Name).ToList();
+                return names.Any(n => n is null) ? default : [.. names.Where(n => n!.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)!];
+            default:
+                return Name(value) is { } one ? (one.Length == 0 ? [] : [one]) : default;
+        }
+    }
+
+    /// <summary>Bylines as one line of text: "Ann Lee", "Ann Lee and Bob Roy", "Ann Lee, Bob Roy and Cy Dee".</summary>
+    public static string Join(ImmutableArray<string> names) => names.Length switch
+    {
+        0 => string.Empty,
+        1 => names[0],
+        _ => string.Join(", ", names[..^1]) + " and " + names[^1],
     };
 }

@@ -98,9 +98,13 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
                 Link(writer, url, "alternate");
                 writer.WriteElementString("published", AtomNs, Rfc3339(post.Get<DateTimeOffset>(Keys.Date)));
                 writer.WriteElementString("updated", AtomNs, Rfc3339(post.Get<DateTimeOffset?>(Keys.Updated) ?? post.Get<DateTimeOffset>(Keys.Date)));
-                writer.WriteStartElement("author", AtomNs);
-                writer.WriteElementString("name", AtomNs, post.Get<string>(Keys.Author));
-                writer.WriteEndElement();
+                // Atom has one author element per person; RSS's single author carries the byline line.
+                foreach (var name in post.Get<ImmutableArray<string>>(Keys.Bylines) is { IsDefault: false } bylines ? bylines : [post.Get<string>(Keys.Author) ?? settings.Author])
+                {
+                    writer.WriteStartElement("author", AtomNs);
+                    writer.WriteElementString("name", AtomNs, name);
+                    writer.WriteEndElement();
+                }
                 foreach (var tag in post.Get<ImmutableArray<string>>(Keys.Tags))
                 {
                     writer.WriteStartElement("category", AtomNs);

@@ -46,9 +46,15 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             Tags = [.. byTag.Select(g => new TagCount(g.First().Tag, $"/tags/{g.Key}/", g.Count()))],
         }));
 
-        foreach (var group in posts.GroupBy(p => Slugs.From(p.Author), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // An article with several bylines is listed on each of its authors' pages.
+        var byAuthor = posts
+            .SelectMany(p => p.Authors.Select(a => (Author: a, Post: p)))
+            .GroupBy(x => Slugs.From(x.Author), StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in byAuthor)
         {
-            pages.AddRange(Paginate(context, $"/authors/{group.Key}/", $"Articles by {group.First().Author}", null, [.. group], settings.PostsPerPage));
+            pages.AddRange(Paginate(context, $"/authors/{group.Key}/", $"Articles by {group.First().Author}", null, [.. group.Select(x => x.Post)], settings.PostsPerPage));
         }
 
         var years = posts

@@ -3,7 +3,7 @@ using SalesInsights.Site;
 
 namespace SalesInsights.Modules;
 
-/// <summary>Splits each Markdown file into its YAML front matter (as metadata, positions kept) and its body.</summary>
+/// <summary>Splits each Markdown file into its front matter (YAML, TOML or JSON; as metadata, positions kept) and its body.</summary>
 public sealed class ParseFrontMatter : ForEachDocument
 {
     protected override bool IsCacheable => true;
@@ -27,7 +27,8 @@ public sealed class ParseFrontMatter : ForEachDocument
                 .WithMany(frontMatter.Values)
                 .With(Keys.Body, frontMatter.Body)
                 .With(Keys.BodyLine, frontMatter.BodyLine)
-                .With(Keys.FrontMatterLines, frontMatter.Lines),
+                .With(Keys.FrontMatterLines, frontMatter.Lines)
+                .With(Keys.FrontMatterFormat, frontMatter.Format),
         };
     }
 }

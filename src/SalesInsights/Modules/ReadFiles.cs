@@ -5,8 +5,8 @@ using SalesInsights.Site;
 
 namespace SalesInsights.Modules;
 
-/// <summary>Reads the text files matching a pattern under a folder of the input into documents of one kind.</summary>
-public sealed class ReadFiles(string folder, string pattern, string kind) : IModule
+/// <summary>Reads the text files matching any of some patterns under a folder of the input into documents of one kind.</summary>
+public sealed class ReadFiles(string folder, string kind, params string[] patterns) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
@@ -17,7 +17,8 @@ public sealed class ReadFiles(string folder, string pattern, string kind) : IMod
             return inputs;
         }
         var files = new List<string>();
-        foreach (var file in context.Get<FileSandbox>().Files(directory, pattern))
+        var sandbox = context.Get<FileSandbox>();
+        foreach (var file in patterns.SelectMany(pattern => sandbox.Files(directory, pattern)).DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             if (file.Refusal is { } refusal)
             {

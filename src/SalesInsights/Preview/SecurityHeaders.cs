@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SalesInsights.Toml;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -45,16 +46,16 @@ public sealed class SecurityHeaders
         var found = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
         foreach (var table in document.Tables)
         {
-            var name = KeyText(table.Name);
+            var name = TomlFrontMatter.KeyText(table.Name);
             if (table is TableArraySyntax && name == "headers")
             {
-                rule = table.Items.Where(i => KeyText(i.Key) == "for").Select(i => (i.Value as StringValueSyntax)?.Value).FirstOrDefault();
+                rule = table.Items.Where(i => TomlFrontMatter.KeyText(i.Key) == "for").Select(i => (i.Value as StringValueSyntax)?.Value).FirstOrDefault();
             }
             else if (name == "headers.values" && rule == "/*")
             {
                 foreach (var item in table.Items)
                 {
-                    if (item.Value is StringValueSyntax { Value: { } value } && Adapt(KeyText(item.Key), value) is { } header)
+                    if (item.Value is StringValueSyntax { Value: { } value } && Adapt(TomlFrontMatter.KeyText(item.Key), value) is { } header)
                     {
                         found.Add(header);
                     }
@@ -82,22 +83,4 @@ public sealed class SecurityHeaders
         }
         return new(name, value);
     }
-
-    private static string KeyText(KeySyntax? key)
-    {
-        if (key?.Key is null)
-        {
-            return string.Empty;
-        }
-        var parts = new List<string> { Part(key.Key) };
-        parts.AddRange(key.DotKeys.Select(d => Part(d.Key)));
-        return string.Join('.', parts);
-    }
-
-    private static string Part(BareKeyOrStringValueSyntax? part) => part switch
-    {
-        StringValueSyntax text => text.Value ?? string.Empty,
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        _ => string.Empty,
-    };
 }

@@ -1,23 +1,37 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SalesInsights.Toml;
 using SalesInsights.Yaml;
 
 namespace SalesInsights.Site;
 
-/// <summary>The YAML block at the top of a Markdown file, split from the body with every key's position kept.</summary>
+/// <summary>
+/// The block at the top of a Markdown file (YAML between <c>---</c> lines, TOML between <c>+++</c> lines, or a JSON
+/// object), split from the body with every key's position kept.
+/// </summary>
 public sealed record FrontMatter(
     ImmutableDictionary<string, object?> Values,
     ImmutableDictionary<string, int> Lines,
     string Body,
     int BodyLine)
 {
+    /// <summary>The most values TOML and JSON front matter may hold, and their deepest nesting: YAML's bounds.</summary>
+    public const int MaxValues = 10_000;
+
+    /// <inheritdoc cref="MaxValues"/>
+    public const int MaxDepth = 64;
+
+    /// <summary>How the block was written; <see cref="FrontMatterFormat.None"/> for a file without one.</summary>
+    public FrontMatterFormat Format { get; init; } = FrontMatterFormat.Yaml;
+
     public static FrontMatter Empty(string text) => new(
         ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
-        ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase), text, 0);
+        ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase), text, 0) { Format = FrontMatterFormat.None };
 
     /// <summary>
-    /// Splits <paramref name="text"/> into front matter and body. A file without a leading <c>---</c> line has no
-    /// front matter. Returns an error (1-based line and column in the file) when the YAML cannot be read.
+    /// Splits <paramref name="text"/> into front matter and body. A file that starts with none of <c>---</c>,
+    /// <c>+++</c> or a JSON object has no front matter. Returns an error (1-based line and column in the file) when
+    /// the block cannot be read.
     /// </summary>
     public static FrontMatter Parse(string text, out FrontMatterError? error)
     {
@@ -26,7 +40,15 @@ public sealed record FrontMatter(
         {
             text = text[1..];
         }
-        if (!text.StartsWith("---", StringComparison.Ordinal) || !IsDelimiter(text, 0, out var firstLineEnd))
+        if (JsonFrontMatter.Starts(text))
+        {
+            var json = JsonFrontMatter.Read(text, out var end, out error);
+            var lineEnd = text.IndexOf('\n', end);
+            var bodyStart = lineEnd < 0 ? text.Length : lineEnd + 1;
+            return new FrontMatter(json.Values, json.Lines, text[bodyStart..], text.AsSpan(0, bodyStart).Count('\n')) { Format = FrontMatterFormat.Json };
+        }
+        var delimiter = text.StartsWith("+++", StringComparison.Ordinal) ? "+++" : "---";
+        if (!text.StartsWith(delimiter, StringComparison.Ordinal) || !IsDelimiter(text, 0, delimiter, out var firstLineEnd))
         {
             return Empty(text);
         }
@@ -40,24 +62,29 @@ public sealed record FrontMatter(
             var lineEnd = text.IndexOf('\n', position);
             var next = lineEnd < 0 ? text.Length : lineEnd + 1;
             line++;
-            if (IsDelimiter(text, position, out _))
+            if (IsDelimiter(text, position, delimiter, out _))
             {
-                var yaml = text[yamlStart..position];
+                var block = text[yamlStart..position];
                 var body = next >= text.Length ? string.Empty : text[next..];
-                return FromYaml(yaml, body, line, out error);
+                if (delimiter == "+++")
+                {
+                    var toml = TomlFrontMatter.Read(block, 2, out error);
+                    return new FrontMatter(toml.Values, toml.Lines, body, line) { Format = FrontMatterFormat.Toml };
+                }
+                return FromYaml(block, body, line, out error);
             }
             position = next;
         }
-        error = new FrontMatterError(1, 1, "front matter starts with '---' but has no closing '---' line");
+        error = new FrontMatterError(1, 1, $"front matter starts with '{delimiter}' but has no closing '{delimiter}' line");
         return Empty(text);
     }
 
-    private static bool IsDelimiter(string text, int start, out int next)
+    private static bool IsDelimiter(string text, int start, string delimiter, out int next)
     {
         var end = text.IndexOf('\n', start);
         next = end < 0 ? text.Length : end + 1;
         var lineText = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd('\r').TrimEnd();
-        return lineText.SequenceEqual("---");
+        return lineText.SequenceEqual(delimiter);
     }
 
     private static FrontMatter FromYaml(string yaml, string body, int bodyLine, out FrontMatterError? error)
@@ -130,6 +157,18 @@ public sealed record FrontMatter(
         };
     }
 }
+
+/// <summary>How a file's front matter is written.</summary>
+public enum FrontMatterFormat
+{
+    None,
+    Yaml,
+    Toml,
+    Json,
+}
+
+/// <summary>Front matter values by key, and the line each key was written on (1-based, in the file).</summary>
+public sealed record FrontMatterValues(ImmutableDictionary<string, object?> Values, ImmutableDictionary<string, int> Lines);
 
 /// <summary>Where front matter could not be read (1-based, in the file).</summary>
 public sealed record FrontMatterError(int Line, int Column, string Message);

@@ -8,6 +8,8 @@ public static class Keys
     public const string Date = "date";
     public const string Updated = "updated";
     public const string Author = "author";
+    /// <summary>Hugo's name for a list of authors; read like <see cref="Author"/>.</summary>
+    public const string Authors = "authors";
     public const string Tags = "tags";
     public const string Summary = "summary";
     public const string Draft = "draft";
@@ -27,6 +29,10 @@ public static class Keys
     public const string BodyLine = "si:body-line";
     /// <summary>Every front matter key with the line it was written on (for positioned diagnostics).</summary>
     public const string FrontMatterLines = "si:front-matter-lines";
+    /// <summary>How the front matter was written (<see cref="Site.FrontMatterFormat"/>); None for a file without any.</summary>
+    public const string FrontMatterFormat = "si:front-matter-format";
+    /// <summary>Every byline of an article in order; <see cref="Author"/> then holds them joined for one line of text.</summary>
+    public const string Bylines = "si:bylines";
     /// <summary>The front matter keys beyond the known ones, offered to templates as <c>page.meta</c>.</summary>
     public const string Extra = "si:extra";
     public const string Kind = "si:kind";

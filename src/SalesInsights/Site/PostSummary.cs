@@ -12,7 +12,7 @@ public sealed record PostSummary(
     DateTimeOffset? Updated,
     string Summary,
     ImmutableArray<string> Tags,
-    string Author,
+    ImmutableArray<string> Authors,
     int ReadingMinutes,
     string? Source,
     bool Draft,
@@ -30,7 +30,7 @@ public sealed record PostSummary(
     private static readonly ConditionalWeakTable<PostSummary, CardFace> Faces = [];
 
     /// <summary>What the article's card shows, the only part of a summary a listing page reads.</summary>
-    public CardFace Face => Faces.GetValue(this, static s => new CardFace(s.Title, s.Url, s.Date, s.Summary, s.Tags, s.Author, s.ReadingMinutes, s.Draft, s.Future));
+    public CardFace Face => Faces.GetValue(this, static s => new CardFace(s.Title, s.Url, s.Date, s.Summary, s.Tags, s.Authors, s.ReadingMinutes, s.Draft, s.Future));
 
     private static PostSummary Create(Document document) => new(
         document.Get<string>(Keys.Title) ?? string.Empty,
@@ -39,7 +39,8 @@ public sealed record PostSummary(
         document.Get<DateTimeOffset?>(Keys.Updated),
         document.Get<string>(Keys.Excerpt) ?? string.Empty,
         document.Get<ImmutableArray<string>>(Keys.Tags).IsDefault ? [] : document.Get<ImmutableArray<string>>(Keys.Tags),
-        document.Get<string>(Keys.Author) ?? string.Empty,
+        document.Get<ImmutableArray<string>>(Keys.Bylines) is { IsDefault: false } bylines ? bylines
+            : document.Get<string>(Keys.Author) is { Length: > 0 } author ? [author] : [],
         document.Get<int>(Keys.ReadingMinutes),
         document.Source,
         document.Get<bool>(Keys.Draft),
@@ -47,7 +48,7 @@ public sealed record PostSummary(
 }
 
 /// <summary>
-/// An article as its card shows it (title, link, date, summary, tags, author, reading time, badges): everything
+/// An article as its card shows it (title, link, date, summary, tags, authors, reading time, badges): everything
 /// but the updated date and the source file. Listing pages are made of faces, so an edit that changes only what
 /// no card shows (the body, hence the updated date) leaves every listing page as it was.
 /// </summary>
@@ -57,15 +58,15 @@ public sealed record CardFace(
     DateTimeOffset Date,
     string Summary,
     ImmutableArray<string> Tags,
-    string Author,
+    ImmutableArray<string> Authors,
     int ReadingMinutes,
     bool Draft,
     bool Future)
 {
     public bool Equals(CardFace? other) =>
         other is not null && Title == other.Title && Url == other.Url && Date.Equals(other.Date) && Date.Offset == other.Date.Offset
-        && Summary == other.Summary && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) && Author == other.Author
+        && Summary == other.Summary && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal) && Authors.SequenceEqual(other.Authors, StringComparer.Ordinal)
         && ReadingMinutes == other.ReadingMinutes && Draft == other.Draft && Future == other.Future;
 
-    public override int GetHashCode() => HashCode.Combine(Title, Url, Date, Summary, Author, ReadingMinutes, Draft, Future);
+    public override int GetHashCode() => HashCode.Combine(Title, Url, Date, Summary, Authors.Length, ReadingMinutes, Draft, Future);
 }

@@ -15,6 +15,9 @@ public static class SitePipelines
     public const string Redirects = "redirects";
     public const string Datasets = "datasets";
 
+    /// <summary>The names of Markdown files: Hugo's and most sites' <c>.md</c>, and Jekyll's <c>.markdown</c>.</summary>
+    public static readonly string[] MarkdownPatterns = ["*.md", "*.markdown"];
+
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
     public static readonly string[] Published = [Assets, Datasets, Posts, Pages, Listings, Feeds, Sitemap];
 
@@ -33,14 +36,14 @@ public static class SitePipelines
         },
         new(Posts)
         {
-            Input = [new ReadFiles("posts", "*.md", Kinds.Post)],
+            Input = [new ReadFiles("posts", Kinds.Post, MarkdownPatterns)],
             Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new RenderMarkdown(), new LinkPosts()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],
         },
         new(Pages)
         {
-            Input = [new ReadFiles("pages", "*.md", Kinds.Page)],
+            Input = [new ReadFiles("pages", Kinds.Page, MarkdownPatterns)],
             Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new ExpandDashboardViews(), new RenderMarkdown()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
             Output = [new WriteOutput()],

@@ -42,6 +42,16 @@ public sealed partial record SiteSettings
     /// <summary>The people who write for the site, with the addresses they commit from (<c>authors:</c>).</summary>
     public ImmutableArray<SiteAuthor> Authors { get; init; } = [];
 
+    /// <summary>
+    /// The zone dates are shown in (<c>timezone: America/New_York</c>, an IANA name): a date written with another
+    /// offset is shown as that zone's day, a date without one is that zone's. Null (the default) shows every date
+    /// as written.
+    /// </summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The zone of <see cref="TimeZone"/> (a method, not a property, so settings stay a value that hashes).</summary>
+    public TimeZoneInfo? Zone() => TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>The data catalog's limits and the datasets' encodings (<c>data:</c>).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -87,7 +97,7 @@ public sealed partial record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors", "timezone",
         };
         int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
@@ -102,6 +112,7 @@ public sealed partial record SiteSettings
             PostsPerPage = v.TryGetValue("posts_per_page", out var pp) && pp is long n and > 0 ? (int)n : 10,
             Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             UnsafeHtml = UnsafeHtmlOf(v.GetValueOrDefault("markdown"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("markdown")))),
+            TimeZone = TimeZoneOf(S("timezone"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("timezone")))),
             Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
             Authors = AuthorsOf(v.GetValueOrDefault("authors"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("authors")))),
         };
@@ -111,6 +122,24 @@ public sealed partial record SiteSettings
             diagnostics.Report(Diagnostic.Error("SI0011", $"base_url '{settings.BaseUrl}' is not an absolute URL; write it like https://example.org", relativePath, line));
         }
         return settings;
+    }
+
+    /// <summary>The <c>timezone:</c> name, looked up in the machine's time zone database.</summary>
+    private static string? TimeZoneOf(string? name, Action<string> error)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(name.Trim()).Id;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            error($"unknown timezone '{name}'; write an IANA zone name like Europe/Stockholm or America/New_York, or UTC");
+            return null;
+        }
     }
 
     /// <summary>The <c>markdown:</c> map: <c>unsafe_html</c>, true or false.</summary>

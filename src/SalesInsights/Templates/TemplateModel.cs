@@ -75,8 +75,8 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     public ScriptObject Page(Document document)
     {
         var url = document.Get<string>(Keys.Url) ?? "/";
-        var date = document.Get<DateTimeOffset?>(Keys.Date);
-        var updated = document.Get<DateTimeOffset?>(Keys.Updated);
+        var date = InZone(document.Get<DateTimeOffset?>(Keys.Date));
+        var updated = InZone(document.Get<DateTimeOffset?>(Keys.Updated));
         var kind = document.Get<string>(Keys.Kind) ?? Kinds.Page;
         var toc = document.Get<ImmutableArray<TocEntry>>(Keys.Toc);
         var related = document.Get<ImmutableArray<PostSummary>>(Keys.Related);
@@ -93,7 +93,8 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
             ["date_display"] = Display(date),
             ["updated_iso"] = Iso(updated),
             ["updated_display"] = updated is not null && updated.Value.Date != date?.Date ? Display(updated) : null,
-            ["author"] = Author(document.Get<string>(Keys.Author)),
+            ["author"] = Byline(document.Get<ImmutableArray<string>>(Keys.Bylines), document.Get<string>(Keys.Author)),
+            ["authors"] = Authors(document.Get<ImmutableArray<string>>(Keys.Bylines)),
             ["tags"] = Tags(document.Get<ImmutableArray<string>>(Keys.Tags)),
             ["summary"] = document.Get<string>(Keys.Excerpt) ?? document.Get<string>(Keys.Summary) ?? settings.Description,
             ["content"] = new TrustedHtml(document.Text),
@@ -156,12 +157,13 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
         {
             ["title"] = post.Title,
             ["url"] = Url(post.Url),
-            ["date_iso"] = Iso(post.Date),
-            ["date_display"] = Display(post.Date),
+            ["date_iso"] = Iso(InZone(post.Date)),
+            ["date_display"] = Display(InZone(post.Date)),
             ["summary"] = post.Summary,
             ["tags"] = Tags(post.Tags),
             ["reading_minutes"] = post.ReadingMinutes,
-            ["author"] = Author(post.Author),
+            ["author"] = Byline(post.Authors, post.Authors.IsDefault ? null : Modules.ApplyFrontMatter.Join(post.Authors)),
+            ["authors"] = Authors(post.Authors),
             ["draft"] = post.Draft,
             ["future"] = post.Future,
         };
@@ -175,10 +177,27 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
         ["url"] = Url($"/authors/{Slugs.From(name)}/"),
     };
 
+    /// <summary>Each byline with its author page: an article by two people is listed on both pages.</summary>
+    public ScriptArray Authors(ImmutableArray<string> names) =>
+        Array((names.IsDefault ? [] : names).Where(n => n.Length > 0).Select(Author));
+
+    /// <summary>Every byline as one name; it links to an author page only when there is one author.</summary>
+    private ScriptObject? Byline(ImmutableArray<string> names, string? line) => names.IsDefault || names.Length <= 1
+        ? Author(line)
+        : new ScriptObject { ["name"] = line, ["url"] = string.Empty };
+
     public ScriptArray Tags(ImmutableArray<string> tags) =>
         Array((tags.IsDefault ? [] : tags).Select(t => new ScriptObject { ["name"] = t, ["url"] = Url($"/tags/{Slugs.From(t)}/") }));
 
     private ScriptObject? Link(PostSummary? post) => post?.Face is { } face ? new ScriptObject { ["title"] = face.Title, ["url"] = Url(face.Url) } : null;
+
+    private readonly TimeZoneInfo? _zone = settings.Zone();
+
+    /// <summary>
+    /// A date as the site's zone sees it: front matter dates are already there, git's (UTC) are placed here, so
+    /// "Updated" names the same day a reader of the site's zone would.
+    /// </summary>
+    private DateTimeOffset? InZone(DateTimeOffset? date) => date is { } d ? FrontMatterDates.In(d, _zone) : null;
 
     public static string? Iso(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

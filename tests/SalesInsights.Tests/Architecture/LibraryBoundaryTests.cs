@@ -17,6 +17,7 @@ public sealed partial class LibraryBoundaryTests
         { "AngleSharp", ["Html"] },
         { "Scriban", ["Templates"] },
         { "YamlDotNet", ["Yaml"] },
+        { "Tomlyn", ["Toml", "Preview"] },
         { "LibGit2Sharp", ["Git"] },
         { "Microsoft.AspNetCore", ["Preview"] },
         { "Spectre.Console", ["Cli"] },

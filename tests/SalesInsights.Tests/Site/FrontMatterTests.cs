@@ -65,4 +65,89 @@ public sealed class FrontMatterTests
         var parsed = FrontMatter.Parse($"---\n{line}\n---\n", out _);
         Assert.Equal(expected, parsed.Values.Values.Single());
     }
+
+    [Fact]
+    public void Toml_front_matter_between_plus_lines_gives_the_same_values_as_yaml_with_file_lines()
+    {
+        var parsed = FrontMatter.Parse("+++\ntitle = \"Hello\"\ndate = 2026-03-10T22:00:00-05:00\ntags = [\"a\", \"b\"]\ndraft = false\nweight = 3\n\n[params]\nwide = true\n+++\n\nBody text\n", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(FrontMatterFormat.Toml, parsed.Format);
+        Assert.Equal("Hello", parsed.Values["title"]);
+        Assert.Equal("2026-03-10T22:00:00-05:00", parsed.Values["date"]);
+        Assert.Equal(["a", "b"], ((ImmutableArray<object?>)parsed.Values["tags"]!).Cast<string>());
+        Assert.Equal(false, parsed.Values["draft"]);
+        Assert.Equal(3L, parsed.Values["weight"]);
+        Assert.Equal(true, ((IReadOnlyDictionary<string, object?>)parsed.Values["params"]!)["wide"]);
+        Assert.Equal((2, 3, 4), (parsed.Lines["title"], parsed.Lines["date"], parsed.Lines["tags"]));
+        Assert.Equal(10, parsed.BodyLine);
+        Assert.Equal("\nBody text\n", parsed.Body);
+    }
+
+    [Fact]
+    public void Malformed_toml_is_reported_at_its_line_in_the_file()
+    {
+        FrontMatter.Parse("+++\ntitle = \"ok\"\ntags = [\"a\"\ndate = 2026-01-01\n+++\nbody", out var error);
+
+        Assert.NotNull(error);
+        Assert.InRange(error.Line, 3, 4);
+        Assert.StartsWith("malformed TOML front matter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_front_matter_is_the_object_at_the_top_and_the_body_follows_it()
+    {
+        var parsed = FrontMatter.Parse("{\n  \"title\": \"Hello\",\n  \"tags\": [\"a\", \"b\"],\n  \"draft\": true\n}\n\nBody text\n", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(FrontMatterFormat.Json, parsed.Format);
+        Assert.Equal("Hello", parsed.Values["title"]);
+        Assert.Equal(["a", "b"], ((ImmutableArray<object?>)parsed.Values["tags"]!).Cast<string>());
+        Assert.Equal(true, parsed.Values["draft"]);
+        Assert.Equal((2, 3), (parsed.Lines["title"], parsed.Lines["tags"]));
+        Assert.Equal(5, parsed.BodyLine);
+        Assert.Equal("\nBody text\n", parsed.Body);
+    }
+
+    [Fact]
+    public void Malformed_json_is_reported_at_its_line_in_the_file()
+    {
+        FrontMatter.Parse("{\n  \"title\": \"Hello\",\n  \"tags\": [\"a\" \"b\"]\n}\nbody", out var error);
+
+        Assert.NotNull(error);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("malformed JSON front matter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_front_matter_is_bounded_like_yaml()
+    {
+        var deep = "{\"a\": " + new string('[', FrontMatter.MaxDepth + 5) + new string(']', FrontMatter.MaxDepth + 5) + "}\nbody";
+
+        FrontMatter.Parse(deep, out var error);
+
+        Assert.NotNull(error);
+        Assert.StartsWith("malformed JSON front matter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Toml_front_matter_is_bounded_like_yaml()
+    {
+        var wide = "+++\nlist = [" + string.Join(", ", Enumerable.Range(0, FrontMatter.MaxValues + 1)) + "]\n+++\nbody";
+
+        FrontMatter.Parse(wide, out var error);
+
+        Assert.NotNull(error);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("more than 10,000 values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prose_that_opens_with_a_brace_is_not_read_as_json()
+    {
+        var parsed = FrontMatter.Parse("{braces} start this paragraph.\n", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(FrontMatterFormat.None, parsed.Format);
+    }
 }

@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace SalesInsights.Site;
+
+/// <summary>
+/// What a Markdown file's name says: its slug, Jekyll's date prefix (<c>2026-03-10-quota-math.markdown</c> is dated
+/// 10 March 2026 and published as <c>quota-math</c>), and a title for a file that gives none.
+/// </summary>
+public sealed partial record SourceFileName(string Slug, string? Date)
+{
+    public static SourceFileName Of(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var match = JekyllName().Match(name);
+        return match.Success ? new SourceFileName(match.Groups["slug"].Value, match.Groups["date"].Value) : new SourceFileName(name, null);
+    }
+
+    /// <summary>The slug as words with a capital: <c>quota-math</c> → "Quota math".</summary>
+    public string Title
+    {
+        get
+        {
+            var words = string.Join(' ', Slug.Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries));
+            return words.Length == 0 ? Slug : char.ToUpperInvariant(words[0]) + words[1..];
+        }
+    }
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})-(?<slug>.+)$")]
+    private static partial Regex JekyllName();
+}

@@ -1,0 +1,134 @@
+using SalesInsights.Pipeline;
+using SalesInsights.Tests.Support;
+
+namespace SalesInsights.Tests.Modules;
+
+/// <summary>Front matter as Hugo and Jekyll writers already write it, built through a whole site.</summary>
+public sealed class ApplyFrontMatterTests
+{
+    [Fact]
+    public async Task A_jekyll_post_named_with_its_date_is_dated_by_the_name_and_published_without_it()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/2026-03-10-quota-math.markdown", "---\ntitle: Quota math\n---\n\nText.\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("<time class=\"dt-published\" datetime=\"2026-03-10\">10 March 2026</time>", site.Read("posts/quota-math/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Toml_and_json_front_matter_build_like_yaml()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/toml.md", "+++\ntitle = \"From Hugo\"\ndate = 2026-03-10\ntags = [\"hugo\"]\n+++\n\nText.\n");
+        site.Write("input/posts/json.md", "{\n  \"title\": \"In JSON\",\n  \"date\": \"2026-03-11\"\n}\n\nText.\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("<h1 class=\"post-title p-name\">From Hugo</h1>", site.Read("posts/toml/index.html"), StringComparison.Ordinal);
+        Assert.True(site.Exists("tags/hugo/index.html"));
+        Assert.Contains("<h1 class=\"post-title p-name\">In JSON</h1>", site.Read("posts/json/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_date_with_a_time_and_offset_shows_the_day_written_unless_the_site_names_a_zone()
+    {
+        using var asWritten = new TestSite();
+        using var inStockholm = new TestSite(TestSite.DefaultSettings + "timezone: Europe/Stockholm\n");
+        foreach (var site in new[] { asWritten, inStockholm })
+        {
+            site.Post("late", date: "2026-03-10 22:00:00 -0500");
+            Assert.Empty((await site.BuildAsync()).Diagnostics);
+        }
+
+        Assert.Contains(">10 March 2026</time>", asWritten.Read("posts/late/index.html"), StringComparison.Ordinal);
+        Assert.Contains(">11 March 2026</time>", inStockholm.Read("posts/late/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_time_zone_is_an_error_at_its_line_of_site_yml()
+    {
+        using var site = new TestSite(TestSite.DefaultSettings + "timezone: Mars/Olympus\n");
+        site.Post("a");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("input/site.yml", 5, "SI0012"), (error.Path, error.Line, error.Code));
+        Assert.Contains("unknown timezone 'Mars/Olympus'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_without_front_matter_takes_its_title_from_its_first_heading()
+    {
+        using var site = new TestSite();
+        site.Write("input/pages/notes.md", "# Field notes\n\nWhat I learned.\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var html = site.Read("notes/index.html");
+        Assert.Contains("<title>Field notes", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Field notes</h1>"));
+    }
+
+    [Fact]
+    public async Task A_file_without_front_matter_or_heading_is_titled_from_its_name_with_a_warning()
+    {
+        using var site = new TestSite();
+        site.Write("input/pages/meeting-notes.md", "What I learned.\n");
+
+        var result = await site.BuildAsync();
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("input/pages/meeting-notes.md", 1, "SI0109", Severity.Warning), (warning.Path, warning.Line, warning.Code, warning.Severity));
+        Assert.Contains("'Meeting notes'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("<title>Meeting notes", site.Read("meeting-notes/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_article_without_any_date_says_both_ways_to_give_one()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/undated.md", "# Undated\n\nText.\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0103", 1), (error.Code, error.Line));
+        Assert.Contains("2026-05-01-slug.md", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_authors_are_each_a_byline_with_their_own_page_and_feed_entry()
+    {
+        using var site = new TestSite();
+        site.Post("together", "Written Together", extra: "author: [Ann Lee, Bob Roy]\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        var html = site.Read("posts/together/index.html");
+        Assert.DoesNotContain("System.Collections", html, StringComparison.Ordinal);
+        Assert.Contains("By <a class=\"p-author h-card\" rel=\"author\" href=\"/authors/ann-lee/\">Ann Lee</a> and <a class=\"p-author h-card\" rel=\"author\" href=\"/authors/bob-roy/\">Bob Roy</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"author\" content=\"Ann Lee and Bob Roy\">", html, StringComparison.Ordinal);
+        Assert.Contains("Written Together", site.Read("authors/ann-lee/index.html"), StringComparison.Ordinal);
+        Assert.Contains("Written Together", site.Read("authors/bob-roy/index.html"), StringComparison.Ordinal);
+        var atom = site.Read("atom.xml");
+        Assert.Contains("<name>Ann Lee</name>", atom, StringComparison.Ordinal);
+        Assert.Contains("<name>Bob Roy</name>", atom, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Collections", site.Read("feed.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_author_that_is_not_a_name_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Post("odd", extra: "author: [[nested]]\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0106", 5), (error.Code, error.Line));
+    }
+}
