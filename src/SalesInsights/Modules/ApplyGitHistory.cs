@@ -38,7 +38,8 @@ public sealed class ApplyGitHistory : IModule
             var file = Path.Combine(options.SiteRoot, document.Source);
             var known = history.Find(file);
             var updated = document.Get<DateTimeOffset?>(Keys.Updated) ?? Later(known?.TextRevised, document.Get<DateTimeOffset?>(Keys.Date));
-            var contributors = Contributors(known, settings, document.Get<string>(Keys.Author));
+            var bylines = document.Get<ImmutableArray<string>>(Keys.Bylines);
+            var contributors = Contributors(known, settings, bylines.IsDefault ? [document.Get<string>(Keys.Author) ?? string.Empty] : bylines);
             var editUrl = EditUrl(settings, history.RelativePath(file) ?? document.Source);
             results.Add(context.Derive($"{context.PipelineName}/{nameof(ApplyGitHistory)}/{document.Source}", () => [document, updated, contributors, editUrl], () => document with
             {
@@ -62,9 +63,9 @@ public sealed class ApplyGitHistory : IModule
 
     /// <summary>
     /// The commit authors who are known people: the site's author with one of their addresses, or a name the
-    /// repository's <c>.mailmap</c> gives. Whoever the byline already names is not repeated.
+    /// repository's <c>.mailmap</c> gives. Whoever a byline already names is not repeated.
     /// </summary>
-    public static ImmutableArray<string> Contributors(FileHistory? history, SiteSettings settings, string? byline)
+    public static ImmutableArray<string> Contributors(FileHistory? history, SiteSettings settings, IReadOnlyCollection<string> bylines)
     {
         if (history is null)
         {
@@ -75,7 +76,7 @@ public sealed class ApplyGitHistory : IModule
         {
             var author = settings.Authors.FirstOrDefault(a => a.Emails.Contains(who.Email, StringComparer.OrdinalIgnoreCase));
             var name = author?.Name ?? (who.Mapped ? who.Name : null);
-            if (name is { Length: > 0 } && !string.Equals(name, byline, StringComparison.OrdinalIgnoreCase) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (name is { Length: > 0 } && !bylines.Contains(name, StringComparer.OrdinalIgnoreCase) && !names.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 names.Add(name);
             }
