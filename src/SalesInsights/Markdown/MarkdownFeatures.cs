@@ -1,5 +1,6 @@
 using SalesInsights.Markdown.ChartBlocks;
 using SalesInsights.Markdown.DataNotes;
+using SalesInsights.Markdown.Images;
 using SalesInsights.Markdown.InlineValues;
 using SalesInsights.Markdown.KpiTiles;
 
@@ -14,5 +15,6 @@ public static class MarkdownFeatures
         new InlineValueFeature(),
         new KpiTileFeature(),
         new DataNoteFeature(),
+        new ResponsiveImageFeature(),
     ];
 }

@@ -107,4 +107,8 @@ public sealed class MarkdownRenderContext(
 }
 
 /// <summary>A file a Markdown feature produced beside its page (path inside the output folder).</summary>
-public sealed record GeneratedFile(string Destination, string Content);
+public sealed record GeneratedFile(string Destination, string Content)
+{
+    /// <summary>A file to publish as it is instead of <see cref="Content"/> (a resized picture kept in the cache).</summary>
+    public string? CopyFrom { get; init; }
+}

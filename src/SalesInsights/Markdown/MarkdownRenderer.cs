@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
@@ -15,8 +16,11 @@ namespace SalesInsights.Markdown;
 /// threads at once. Headings, links and word counts are read from the syntax tree here, so no later step has to
 /// parse the HTML again to learn them.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
+    [GeneratedRegex(@"^\s*<!--\s*more\s*-->\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreDivider();
+
     private const int WordsPerMinute = 230;
     private readonly MarkdownPipeline _pipeline;
     private readonly ImmutableArray<IMarkdownFeature> _features;
@@ -38,6 +42,7 @@ public sealed class MarkdownRenderer
 
     public MarkdownResult Render(string markdown, MarkdownRenderContext context)
     {
+        markdown = Shortcodes.ForeignSyntax.Rewrite(markdown, context);
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         context.AttachTo(document);
         var nodes = MarkdownNodes.Of(document);
@@ -65,8 +70,11 @@ public sealed class MarkdownRenderer
         }
 
         var links = ImmutableArray.CreateBuilder<MarkdownLink>();
+        var seenImage = false;
         foreach (var link in nodes.Inlines<LinkInline>())
         {
+            var firstImage = link.IsImage && !seenImage;
+            seenImage |= link.IsImage;
             var url = link.Url ?? string.Empty;
             // An empty link is recorded too, so that a check reports it at this line rather than in the layout.
             links.Add(new MarkdownLink(url, link.IsImage, context.LineOffset + link.Line + 1, link.Column + 1));
@@ -84,7 +92,11 @@ public sealed class MarkdownRenderer
             }
             if (link.IsImage)
             {
-                link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+                // The first image is near the top of the article: it loads at once; the ones below as the reader nears them.
+                if (!firstImage)
+                {
+                    link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+                }
                 link.GetAttributes().AddPropertyIfNotExist("decoding", "async");
             }
             else if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -109,6 +121,13 @@ public sealed class MarkdownRenderer
             ReadRawHtml(inline.Tag, inline.Line, inline.Column, context, links);
         }
 
+        // The writer's own summary ends at a <!--more--> line: the paragraphs before it, as plain text.
+        var more = nodes.Blocks<HtmlBlock>().FirstOrDefault(b => MoreDivider().IsMatch(b.Lines.ToString()));
+        var summaryBeforeMore = more is null ? null : string.Join(' ', nodes.Blocks<ParagraphBlock>()
+            .Where(p => p.Parent is MarkdownDocument && p.Line < more.Line)
+            .Select(p => PlainText(p.Inline, context))
+            .Where(t => t.Length > 0));
+
         return new MarkdownResult(
             Markdig.Markdown.ToHtml(document, _pipeline),
             toc.ToImmutable(),
@@ -116,7 +135,10 @@ public sealed class MarkdownRenderer
             links.ToImmutable(),
             nodes.Words,
             // A table cell holds a paragraph too, but a summary is prose.
-            nodes.Blocks<ParagraphBlock>().Where(p => p.Parent is not TableCell).Select(p => PlainText(p.Inline, context)).FirstOrDefault(t => t.Length > 0) ?? string.Empty);
+            nodes.Blocks<ParagraphBlock>().Where(p => p.Parent is not TableCell).Select(p => PlainText(p.Inline, context)).FirstOrDefault(t => t.Length > 0) ?? string.Empty)
+        {
+            SummaryBeforeMore = summaryBeforeMore,
+        };
     }
 
     private static void ReadRawHtml(string html, int line, int column, MarkdownRenderContext context, ImmutableArray<MarkdownLink>.Builder links)

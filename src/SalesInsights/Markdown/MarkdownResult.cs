@@ -9,7 +9,11 @@ public sealed record MarkdownResult(
     ImmutableArray<string> Anchors,
     ImmutableArray<MarkdownLink> Links,
     int WordCount,
-    string FirstParagraph);
+    string FirstParagraph)
+{
+    /// <summary>The prose before a <c>&lt;!--more--&gt;</c> line (Hugo's and Jekyll's summary divider), or null without one.</summary>
+    public string? SummaryBeforeMore { get; init; }
+}
 
 /// <summary>A heading in the table of contents.</summary>
 public sealed record TocEntry(int Level, string Id, string Title);

@@ -16,7 +16,13 @@ public sealed class ApplyFrontMatter : ForEachDocument
     private static readonly HashSet<string> KnownKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Authors, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
-        Keys.Image, Keys.RedirectFrom,
+        Keys.Image, Keys.RedirectFrom, Keys.Aliases, Keys.Description, Keys.LastMod, Keys.LastModifiedAt, Keys.Weight,
+    };
+
+    /// <summary>Keys other modules read: named queries, a dashboard's settings, a page's place in the menu, Jekyll's published.</summary>
+    private static readonly HashSet<string> ModuleKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Keys.Queries, Keys.Dashboard, "nav", Keys.Published,
     };
 
     /// <summary>Slugs of pages that would collide with the folders the site generates.</summary>
@@ -41,6 +47,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
 
         var kind = input.Get<string>(Keys.Kind) ?? Kinds.Post;
         var isPost = kind == Kinds.Post;
+        var taxonomies = context.Get<SiteSettings>().Taxonomies;
         var settings = context.Get<SiteSettings>();
         var zone = settings.Zone();
         var hasFrontMatter = input.Get<FrontMatterFormat>(Keys.FrontMatterFormat) != FrontMatterFormat.None;
@@ -82,30 +89,46 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 ? "the front matter has no 'date'; add a line like: date: 2026-05-01 (or start the file name with it: 2026-05-01-slug.md)"
                 : "the article has no date; add front matter with a line like: date: 2026-05-01, or start the file name with it: 2026-05-01-slug.md");
         }
+        // Hugo's lastmod and Jekyll's last_modified_at are the same thing as our updated, which wins when given too.
         DateTimeOffset? updated = null;
-        if (input.Metadata.ContainsKey(Keys.Updated) && input.Metadata[Keys.Updated] is not null)
+        var updatedKey = new[] { Keys.Updated, Keys.LastMod, Keys.LastModifiedAt }.FirstOrDefault(k => input.Metadata[k] is not null);
+        if (updatedKey is not null)
         {
-            updated = FrontMatterDates.Parse(input.Metadata[Keys.Updated], zone);
+            updated = FrontMatterDates.Parse(input.Metadata[updatedKey], zone);
             if (updated is null)
             {
-                Error("SI0103", Keys.Updated, $"'updated' is not a date: '{input.Metadata[Keys.Updated]}'; write it as YYYY-MM-DD");
+                Error("SI0103", updatedKey, $"'{updatedKey}' is not a date: '{input.Metadata[updatedKey]}'; write it as YYYY-MM-DD");
             }
         }
 
-        var tags = ImmutableArray<string>.Empty;
-        switch (input.Metadata[Keys.Tags])
+        var tags = Words(input.Metadata[Keys.Tags]);
+        if (tags.IsDefault)
         {
-            case null:
-                break;
-            case string one:
-                tags = [.. one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-                break;
-            case ImmutableArray<object?> list when list.All(t => t is string or long or double):
-                tags = [.. list.Select(t => Convert.ToString(t, CultureInfo.InvariantCulture)!.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-                break;
-            default:
-                Error("SI0106", Keys.Tags, "'tags' must be a list of words, like: tags: [quota, careers]");
-                break;
+            Error("SI0106", Keys.Tags, "'tags' must be a list of words, like: tags: [quota, careers]");
+        }
+        var terms = ImmutableArray.CreateBuilder<TaxonomyTerm>();
+        foreach (var taxonomy in taxonomies)
+        {
+            var words = Words(input.Metadata[taxonomy.Plural]);
+            if (words.IsDefault)
+            {
+                Error("SI0106", taxonomy.Plural, $"'{taxonomy.Plural}' must be a list of words, like: {taxonomy.Plural}: [Pipeline, Careers]");
+                continue;
+            }
+            terms.AddRange(words.Select(w => new TaxonomyTerm(taxonomy.Plural, w)));
+        }
+
+        long weight = 0;
+        if (input.Metadata[Keys.Weight] is { } weightValue)
+        {
+            if (weightValue is long whole)
+            {
+                weight = whole;
+            }
+            else
+            {
+                Error("SI0106", Keys.Weight, $"'weight' must be a whole number (lower comes first), not '{weightValue}'");
+            }
         }
 
         var bylines = Bylines(input.Metadata[Keys.Author] ?? input.Metadata[Keys.Authors]);
@@ -124,7 +147,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
         {
             Error("SI0107", Keys.Slug, $"cannot make a URL from '{slugSource}'; give a 'slug' with letters or digits");
         }
-        else if (!isPost && ReservedPageSlugs.Contains(slug))
+        else if (!isPost && (ReservedPageSlugs.Contains(slug) || taxonomies.Any(t => t.Plural == slug)))
         {
             Error("SI0107", Keys.Slug, $"the page slug '{slug}' is used by generated pages; choose another 'slug'");
         }
@@ -141,6 +164,18 @@ public sealed class ApplyFrontMatter : ForEachDocument
             Error("SI0104", Keys.Layout, $"unknown layout '{layout}'; the theme has: {string.Join(", ", theme.LayoutNames)}");
         }
 
+        // A key nothing reads is a typo (tittle) or a leftover of another generator (Hugo's toc, Jekyll's comments).
+        foreach (var key in input.Metadata.Keys.Where(k => !k.StartsWith("si:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            if (KnownKeys.Contains(key) || ModuleKeys.Contains(key) || taxonomies.Any(t => t.Plural.Equals(key, StringComparison.OrdinalIgnoreCase)) || theme.MetaKeys.Contains(key))
+            {
+                continue;
+            }
+            var known = KnownKeys.Concat(ModuleKeys).Concat(taxonomies.Select(t => t.Plural)).Concat(theme.MetaKeys);
+            var hint = Data.NameSuggestions.Closest(key, known) is { } near ? $"; did you mean '{near}'?" : string.Empty;
+            context.Diagnostics.Report(Diagnostic.Warning("SI0110", $"front matter key '{key}' is not read by the theme or the build, so it has no effect{hint} (a template reads any key as page.meta.{key})", source, LineOf(key)));
+        }
+
         if (!ok)
         {
             return null;
@@ -150,7 +185,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
         var url = isPost ? $"/posts/{slug}/" : $"/{slug}/";
         var metadata = body is null ? input.Metadata : input.Metadata.With(Keys.Body, body);
         var extra = input.Metadata
-            .Where(kv => !KnownKeys.Contains(kv.Key) && !kv.Key.StartsWith("si:", StringComparison.Ordinal))
+            .Where(kv => !KnownKeys.Contains(kv.Key) && !kv.Key.StartsWith("si:", StringComparison.Ordinal) && !taxonomies.Any(t => t.Plural.Equals(kv.Key, StringComparison.OrdinalIgnoreCase)))
             .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
         return input with
         {
@@ -160,12 +195,14 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 .With(Keys.Date, date)
                 .With(Keys.Updated, updated)
                 .With(Keys.Tags, tags)
+                .With(Keys.Terms, terms.ToImmutable())
+                .With(Keys.Weight, weight)
                 .With(Keys.Author, Join(bylines))
                 .With(Keys.Bylines, bylines)
                 .With(Keys.Slug, slug)
                 .With(Keys.Url, url)
                 .With(Keys.Layout, layout)
-                .With(Keys.Draft, input.Get<bool>(Keys.Draft))
+                .With(Keys.Draft, input.Get<bool>(Keys.Draft) || input.Metadata[Keys.Published] is false)
                 .With(Keys.Future, date > now)
                 .With(Keys.Extra, extra),
         };
@@ -197,6 +234,16 @@ public sealed class ApplyFrontMatter : ForEachDocument
         }
         return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http" ? null : "is neither a path starting with '/' nor an http(s) URL";
     }
+
+    /// <summary>Tags and terms: a list of words, or one string of words separated by commas; default when neither.</summary>
+    private static ImmutableArray<string> Words(object? value) => value switch
+    {
+        null => [],
+        string one => [.. one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)],
+        ImmutableArray<object?> list when list.All(t => t is string or long or double) =>
+            [.. list.Select(t => Convert.ToString(t, CultureInfo.InvariantCulture)!.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
+        _ => default,
+    };
 
     /// <summary>
     /// The names of <c>author</c> (or Hugo's <c>authors</c>): one name, a list of names, or a map with a

@@ -16,11 +16,13 @@ public sealed class GenerateListings(string postsPipeline) : IModule
         var settings = context.Get<SiteSettings>();
         var posts = context.OutputsOf(postsPipeline)
             .Select(PostSummary.From)
-            .OrderByDescending(p => p.Date)
+            .OrderBy(p => p.Weight == 0)
+            .ThenBy(p => p.Weight)
+            .ThenByDescending(p => p.Date)
             .ThenBy(p => p.Url, StringComparer.Ordinal)
             .ToImmutableArray();
         // Listing pages show cards only: while no article's card changed, a preview rebuild keeps them all as they were.
-        var pages = context.Derive($"{nameof(GenerateListings)}/pages", () => [settings.Title, settings.Description, settings.PostsPerPage, Faces(posts)],
+        var pages = context.Derive($"{nameof(GenerateListings)}/pages", () => [settings.Title, settings.Description, settings.PostsPerPage, settings.Taxonomies, Faces(posts), posts.Select(p => p.Terms).ToArray()],
             () => Pages(context, settings, posts));
         return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. pages]);
     }
@@ -45,6 +47,25 @@ public sealed class GenerateListings(string postsPipeline) : IModule
         {
             Tags = [.. byTag.Select(g => new TagCount(g.First().Tag, $"/tags/{g.Key}/", g.Count()))],
         }));
+
+        foreach (var taxonomy in settings.Taxonomies)
+        {
+            var byTerm = posts
+                .SelectMany(p => p.Terms.Where(t => t.Taxonomy == taxonomy.Plural).Select(t => (t.Term, Post: p)))
+                .GroupBy(x => Slugs.From(x.Term), StringComparer.Ordinal)
+                .Where(g => g.Key.Length > 0)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            foreach (var group in byTerm)
+            {
+                pages.AddRange(Paginate(context, $"/{taxonomy.Plural}/{group.Key}/", $"Articles in the {taxonomy.Singular} “{group.First().Term}”", null, [.. group.Select(x => x.Post)], settings.PostsPerPage));
+            }
+            var title = char.ToUpperInvariant(taxonomy.Plural[0]) + taxonomy.Plural[1..];
+            pages.Add(Page(context, $"/{taxonomy.Plural}/", Kinds.Tags, new ListModel(title, $"Every {taxonomy.Singular} the blog has written in.")
+            {
+                Tags = [.. byTerm.Select(g => new TagCount(g.First().Term, $"/{taxonomy.Plural}/{g.Key}/", g.Count()))],
+            }));
+        }
 
         // An article with several bylines is listed on each of its authors' pages.
         var byAuthor = posts

@@ -7,7 +7,7 @@ using SalesInsights.Site;
 namespace SalesInsights.Modules;
 
 /// <summary>
-/// Reads <c>redirect_from</c> (one old path or a list of them) into <see cref="RedirectSource"/>s positioned at the
+/// Reads <c>redirect_from</c> and Hugo's <c>aliases</c> (one old path or a list of them) into <see cref="RedirectSource"/>s positioned at the
 /// line and column each path was typed on, and reports the ones that cannot be a path of this site. Runs before
 /// the Markdown is rendered, while the document still holds its source text.
 /// </summary>
@@ -17,46 +17,67 @@ public sealed class ParseRedirects : ForEachDocument
 
     protected override Document? Execute(Document input, IExecutionContext context)
     {
-        var value = input.Metadata[Keys.RedirectFrom];
-        if (value is null or ImmutableArray<RedirectSource>)
+        if (input.Metadata[Keys.RedirectFrom] is ImmutableArray<RedirectSource> || (input.Metadata[Keys.RedirectFrom] is null && input.Metadata[Keys.Aliases] is null))
         {
             return input;
         }
         var source = input.Source!;
         var lines = input.Get<ImmutableDictionary<string, int>>(Keys.FrontMatterLines);
-        var keyLine = lines is not null && lines.TryGetValue(Keys.RedirectFrom, out var line) ? line : 1;
-
-        IEnumerable<object?> entries = value switch
-        {
-            string one => [one],
-            ImmutableArray<object?> list => list,
-            _ => [value],
-        };
-        var locator = new Locator(input.Text, keyLine);
         var redirects = ImmutableArray.CreateBuilder<RedirectSource>();
-        foreach (var entry in entries)
+        foreach (var key in new[] { Keys.RedirectFrom, Keys.Aliases })
         {
-            if (entry is not string text)
+            var value = input.Metadata[key];
+            if (value is null)
             {
-                var (l, c) = locator.Find(Convert.ToString(entry, CultureInfo.InvariantCulture) ?? string.Empty);
-                context.Diagnostics.Report(Diagnostic.Error("SI0601", "'redirect_from' must be an old path or a list of them, like: redirect_from: [/posts/old-slug/]", source, l, c));
                 continue;
             }
-            var path = text.Trim();
-            var (entryLine, column) = locator.Find(path);
-            var problem = Problem(path);
-            if (problem is not null)
+            var keyLine = lines is not null && lines.TryGetValue(key, out var line) ? line : 1;
+            IEnumerable<object?> entries = value switch
             {
-                context.Diagnostics.Report(Diagnostic.Error("SI0601", $"redirect_from '{path}' {problem}", source, entryLine, column));
-                continue;
-            }
-            if (!redirects.Any(r => r.Path == path))
+                string one => [one],
+                ImmutableArray<object?> list => list,
+                _ => [value],
+            };
+            var locator = new Locator(input.Text, keyLine);
+            foreach (var entry in entries)
             {
-                redirects.Add(new RedirectSource(path, entryLine, column));
+                if (entry is not string text)
+                {
+                    var (l, c) = locator.Find(Convert.ToString(entry, CultureInfo.InvariantCulture) ?? string.Empty);
+                    context.Diagnostics.Report(Diagnostic.Error("SI0601", $"'{key}' must be an old path or a list of them, like: {key}: [/posts/old-slug/]", source, l, c));
+                    continue;
+                }
+                var written = text.Trim();
+                var (entryLine, column) = locator.Find(written);
+                var path = key == Keys.Aliases ? Resolve(written, input.Get<string>(Keys.Url) ?? "/") : written;
+                var problem = Problem(path);
+                if (problem is not null)
+                {
+                    context.Diagnostics.Report(Diagnostic.Error("SI0601", $"{key} '{written}' {problem}", source, entryLine, column));
+                    continue;
+                }
+                if (!redirects.Any(r => r.Path == path))
+                {
+                    redirects.Add(new RedirectSource(path, entryLine, column));
+                }
             }
         }
         // A broken entry fails the build; the valid ones still go on to be checked against the other pages.
-        return input.With(Keys.RedirectFrom, redirects.ToImmutable());
+        return input with { Metadata = input.Metadata.With(Keys.RedirectFrom, redirects.ToImmutable()).Without(Keys.Aliases) };
+    }
+
+    /// <summary>
+    /// A Hugo alias without a leading '/' is relative to the page's section (<c>old-name</c> on <c>/posts/x/</c> is
+    /// <c>/posts/old-name</c>); an absolute one, or anything that is not a plain name, stays as written for the check.
+    /// </summary>
+    private static string Resolve(string alias, string url)
+    {
+        if (alias.Length == 0 || alias.StartsWith('/') || alias.Contains("://", StringComparison.Ordinal))
+        {
+            return alias;
+        }
+        var section = url.TrimEnd('/');
+        return section[..(section.LastIndexOf('/') + 1)] + alias;
     }
 
     /// <summary>Why <paramref name="path"/> cannot be an old address on this site, or null when it can.</summary>

@@ -27,6 +27,11 @@ public sealed class ReadFiles(string folder, string kind, params string[] patter
             }
             files.Add(file.Path);
         }
+        // A page bundle's folder holds one article, its index; other Markdown beside it is the writer's, not a page.
+        static bool IsIndex(string file) => Path.GetFileNameWithoutExtension(file).Equals("index", StringComparison.OrdinalIgnoreCase);
+        var root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        var bundles = files.Where(f => IsIndex(f) && Path.GetDirectoryName(f) != root).Select(f => Path.GetDirectoryName(f)! + Path.DirectorySeparatorChar).ToList();
+        files.RemoveAll(f => !IsIndex(f) && bundles.Any(b => f.StartsWith(b, StringComparison.Ordinal)));
         var documents = new Document?[files.Count];
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
         {

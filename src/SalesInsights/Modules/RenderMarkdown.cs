@@ -45,7 +45,9 @@ public sealed class RenderMarkdown : ForEachDocument
                 .With(Keys.WordCount, result.WordCount)
                 .With(Keys.ReadingMinutes, MarkdownRenderer.ReadingMinutes(result.WordCount))
                 // Null when there is no prose at all (a page of tiles), so pages fall back to the site's description.
-                .With(Keys.Excerpt, !string.IsNullOrWhiteSpace(summary) ? summary.Trim() : result.FirstParagraph.Length > 0 ? Truncate(result.FirstParagraph, 280) : null)
+                .With(Keys.Excerpt, !string.IsNullOrWhiteSpace(summary) ? summary.Trim()
+                    : !string.IsNullOrWhiteSpace(result.SummaryBeforeMore) ? result.SummaryBeforeMore
+                    : result.FirstParagraph.Length > 0 ? Truncate(result.FirstParagraph, 280) : null)
                 .With(Keys.GeneratedFiles, renderContext.Files.ToArray()),
         };
     }

@@ -51,7 +51,7 @@ public sealed class WriteOutput : IModule
             {
                 if (shared.Add(file.Destination))
                 {
-                    yield return (file.Destination, new TextContent(file.Content));
+                    yield return (file.Destination, file.CopyFrom is { } copy ? new FileContent(copy) : new TextContent(file.Content));
                 }
             }
         }

@@ -13,10 +13,22 @@ public static class Keys
     public const string Tags = "tags";
     public const string Summary = "summary";
     public const string Draft = "draft";
+    /// <summary>Jekyll's opposite of <see cref="Draft"/>: <c>published: false</c> keeps an article out of builds.</summary>
+    public const string Published = "published";
     public const string Slug = "slug";
     public const string Layout = "layout";
     public const string Image = "image";
     public const string RedirectFrom = "redirect_from";
+    /// <summary>Hugo's name for old addresses; read like <see cref="RedirectFrom"/>.</summary>
+    public const string Aliases = "aliases";
+    /// <summary>The meta description (Hugo's and Jekyll's); listings keep the summary.</summary>
+    public const string Description = "description";
+    /// <summary>Hugo's last-modified date; read like <see cref="Updated"/>.</summary>
+    public const string LastMod = "lastmod";
+    /// <summary>Jekyll's (jekyll-last-modified-at) last-modified date; read like <see cref="Updated"/>.</summary>
+    public const string LastModifiedAt = "last_modified_at";
+    /// <summary>Orders articles in listings: lower first, before articles without one (Hugo's rule).</summary>
+    public const string Weight = "weight";
     /// <summary>Named SQL queries for inline values: <c>queries: {name: SQL}</c>.</summary>
     public const string Queries = "queries";
     /// <summary>A page that is a dashboard: <c>dashboard: {period: SQL, regions: SQL, quarters: 8}</c>, expanded into one page per view.</summary>
@@ -33,6 +45,9 @@ public static class Keys
     public const string FrontMatterFormat = "si:front-matter-format";
     /// <summary>Every byline of an article in order; <see cref="Author"/> then holds them joined for one line of text.</summary>
     public const string Bylines = "si:bylines";
+    /// <summary>The terms of the site's taxonomies beyond tags (<see cref="TaxonomyTerm"/>s), in the order written.</summary>
+    public const string Terms = "si:terms";
+
     /// <summary>The front matter keys beyond the known ones, offered to templates as <c>page.meta</c>.</summary>
     public const string Extra = "si:extra";
     public const string Kind = "si:kind";

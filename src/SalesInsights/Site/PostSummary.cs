@@ -18,6 +18,12 @@ public sealed record PostSummary(
     bool Draft,
     bool Future)
 {
+    /// <summary>Lower comes first in listings; 0 (no weight) after every weighted article, newest first among equals.</summary>
+    public long Weight { get; init; }
+
+    /// <summary>The article's terms in the site's taxonomies beyond tags.</summary>
+    public ImmutableArray<TaxonomyTerm> Terms { get; init; } = [];
+
     /// <summary>
     /// One summary per document instance: a preview rebuild hands unchanged articles' documents on from build to
     /// build, so their summaries stay the same instances too and everything keyed on them (related links, listing
@@ -44,7 +50,11 @@ public sealed record PostSummary(
         document.Get<int>(Keys.ReadingMinutes),
         document.Source,
         document.Get<bool>(Keys.Draft),
-        document.Get<bool>(Keys.Future));
+        document.Get<bool>(Keys.Future))
+    {
+        Weight = document.Get<long>(Keys.Weight),
+        Terms = document.Get<ImmutableArray<TaxonomyTerm>>(Keys.Terms) is { IsDefault: false } terms ? terms : [],
+    };
 }
 
 /// <summary>

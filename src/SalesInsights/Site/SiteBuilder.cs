@@ -76,7 +76,8 @@ public static class SiteBuilder
         var target = new OutputTarget(staging, writesPagesEarly: session is null);
         var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts")) { DrawsMisses = session?.Provisional != true };
         var (queriesBefore, queryTimeBefore, storedBefore, loadedBefore) = (catalog.ExecutedQueries, catalog.QueryTime, catalog.StoredAnswers, catalog.IsLoaded);
-        List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, new SourceHistory(options.InputDirectory, cancellationToken)];
+        var images = new Imaging.ImageVariants(options.CacheDirectory!);
+        List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, images, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
         {

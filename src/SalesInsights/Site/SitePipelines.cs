@@ -14,12 +14,13 @@ public static class SitePipelines
     public const string Links = "links";
     public const string Redirects = "redirects";
     public const string Datasets = "datasets";
+    public const string BundleFiles = "bundle-files";
 
     /// <summary>The names of Markdown files: Hugo's and most sites' <c>.md</c>, and Jekyll's <c>.markdown</c>.</summary>
     public static readonly string[] MarkdownPatterns = ["*.md", "*.markdown"];
 
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
-    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, Listings, Feeds, Sitemap];
+    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, BundleFiles, Listings, Feeds, Sitemap];
 
     public static IReadOnlyList<Pipeline.Pipeline> Create() =>
     [
@@ -46,6 +47,12 @@ public static class SitePipelines
             Input = [new ReadFiles("pages", Kinds.Page, MarkdownPatterns)],
             Process = [new ParseFrontMatter(), new ApplyFrontMatter(), new FilterPublished(), new CheckUniqueSlugs(), new ParseRedirects(), new ApplyGitHistory(), new ExpandDashboardViews(), new RenderMarkdown()],
             PostProcess = [new ApplyLayout(Assets, Pages)],
+            Output = [new WriteOutput()],
+        },
+        new(BundleFiles)
+        {
+            Dependencies = [Posts, Pages],
+            Process = [new CopyBundleFiles(Posts, Pages)],
             Output = [new WriteOutput()],
         },
         new(Listings)

@@ -52,6 +52,9 @@ public sealed partial record SiteSettings
     /// <summary>The zone of <see cref="TimeZone"/> (a method, not a property, so settings stay a value that hashes).</summary>
     public TimeZoneInfo? Zone() => TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>Taxonomies beyond tags, each with pages of its own (<c>taxonomies: {category: categories}</c>); categories unless declared.</summary>
+    public ImmutableArray<Taxonomy> Taxonomies { get; init; } = [Taxonomy.Categories];
+
     /// <summary>The data catalog's limits and the datasets' encodings (<c>data:</c>).</summary>
     public DataOptions Data { get; init; } = DataOptions.Default;
 
@@ -97,7 +100,7 @@ public sealed partial record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors", "timezone",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors", "timezone", "taxonomies",
         };
         int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
@@ -113,6 +116,7 @@ public sealed partial record SiteSettings
             Extra = v.Where(kv => !known.Contains(kv.Key)).ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             UnsafeHtml = UnsafeHtmlOf(v.GetValueOrDefault("markdown"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("markdown")))),
             TimeZone = TimeZoneOf(S("timezone"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("timezone")))),
+            Taxonomies = TaxonomiesOf(v.GetValueOrDefault("taxonomies"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("taxonomies")))),
             Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
             Authors = AuthorsOf(v.GetValueOrDefault("authors"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("authors")))),
         };
@@ -122,6 +126,31 @@ public sealed partial record SiteSettings
             diagnostics.Report(Diagnostic.Error("SI0011", $"base_url '{settings.BaseUrl}' is not an absolute URL; write it like https://example.org", relativePath, line));
         }
         return settings;
+    }
+
+    /// <summary>The <c>taxonomies:</c> map, singular to plural; <c>tags</c> are always there and need no entry.</summary>
+    private static ImmutableArray<Taxonomy> TaxonomiesOf(object? value, Action<string> error)
+    {
+        if (value is null)
+        {
+            return [Taxonomy.Categories];
+        }
+        var taxonomies = ImmutableArray.CreateBuilder<Taxonomy>();
+        if (value is IReadOnlyDictionary<string, object?> map)
+        {
+            foreach (var (singular, plural) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (plural is string name && Slugs.From(name) == name && Slugs.From(singular) == singular && name is not "tags" and not "posts" and not "authors" and not "archive")
+                {
+                    taxonomies.Add(new Taxonomy(singular, name));
+                    continue;
+                }
+                error($"'taxonomies: {singular}' must name its plural in lower-case letters, like: taxonomies: {{ category: categories }} (tags are always there)");
+            }
+            return taxonomies.ToImmutable();
+        }
+        error("'taxonomies' must be a map of singular to plural names, like: taxonomies: { category: categories, series: series }");
+        return [Taxonomy.Categories];
     }
 
     /// <summary>The <c>timezone:</c> name, looked up in the machine's time zone database.</summary>

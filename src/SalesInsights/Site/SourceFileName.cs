@@ -4,16 +4,25 @@ namespace SalesInsights.Site;
 
 /// <summary>
 /// What a Markdown file's name says: its slug, Jekyll's date prefix (<c>2026-03-10-quota-math.markdown</c> is dated
-/// 10 March 2026 and published as <c>quota-math</c>), and a title for a file that gives none.
+/// 10 March 2026 and published as <c>quota-math</c>), and a title for a file that gives none. A page bundle's
+/// <c>index.md</c> (<c>input/posts/quota-math/index.md</c>) is named by its folder.
 /// </summary>
 public sealed partial record SourceFileName(string Slug, string? Date)
 {
     public static SourceFileName Of(string path)
     {
-        var name = Path.GetFileNameWithoutExtension(path);
+        var name = IsBundleIndex(path) ? Path.GetFileName(Path.GetDirectoryName(path)!) : Path.GetFileNameWithoutExtension(path);
         var match = JekyllName().Match(name);
         return match.Success ? new SourceFileName(match.Groups["slug"].Value, match.Groups["date"].Value) : new SourceFileName(name, null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> (relative to the site's root, <c>input/posts/x/index.md</c>) is the article of
+    /// a page bundle: an <c>index</c> file in a folder of its own below <c>posts/</c> or <c>pages/</c>.
+    /// </summary>
+    public static bool IsBundleIndex(string path) =>
+        Path.GetFileNameWithoutExtension(path).Equals("index", StringComparison.OrdinalIgnoreCase)
+        && path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Length >= 4;
 
     /// <summary>The slug as words with a capital: <c>quota-math</c> → "Quota math".</summary>
     public string Title

@@ -97,6 +97,8 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
             ["authors"] = Authors(document.Get<ImmutableArray<string>>(Keys.Bylines)),
             ["tags"] = Tags(document.Get<ImmutableArray<string>>(Keys.Tags)),
             ["summary"] = document.Get<string>(Keys.Excerpt) ?? document.Get<string>(Keys.Summary) ?? settings.Description,
+            ["description"] = document.Get<string>(Keys.Description) is { } description && description.Trim().Length > 0 ? description.Trim() : null,
+            ["taxonomies"] = Taxonomies(document.Get<ImmutableArray<TaxonomyTerm>>(Keys.Terms)),
             ["content"] = new TrustedHtml(document.Text),
             ["toc"] = Array((toc.IsDefault ? [] : toc).Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["title"] = t.Title })),
             ["reading_minutes"] = document.Get<int>(Keys.ReadingMinutes),
@@ -185,6 +187,17 @@ public sealed class TemplateModel(SiteSettings settings, IReadOnlyDictionary<str
     private ScriptObject? Byline(ImmutableArray<string> names, string? line) => names.IsDefault || names.Length <= 1
         ? Author(line)
         : new ScriptObject { ["name"] = line, ["url"] = string.Empty };
+
+    /// <summary>The article's terms by taxonomy, in the site's order: <c>{name: "categories", title: "Categories", terms: [{name, url}]}</c>.</summary>
+    public ScriptArray Taxonomies(ImmutableArray<TaxonomyTerm> terms) => Array(settings.Taxonomies
+        .Select(t => (Taxonomy: t, Terms: (terms.IsDefault ? [] : terms).Where(term => term.Taxonomy == t.Plural).ToList()))
+        .Where(t => t.Terms.Count > 0)
+        .Select(t => new ScriptObject
+        {
+            ["name"] = t.Taxonomy.Plural,
+            ["title"] = char.ToUpperInvariant(t.Taxonomy.Plural[0]) + t.Taxonomy.Plural[1..],
+            ["terms"] = Array(t.Terms.Select(term => new ScriptObject { ["name"] = term.Term, ["url"] = Url($"/{t.Taxonomy.Plural}/{Slugs.From(term.Term)}/") })),
+        }));
 
     public ScriptArray Tags(ImmutableArray<string> tags) =>
         Array((tags.IsDefault ? [] : tags).Select(t => new ScriptObject { ["name"] = t, ["url"] = Url($"/tags/{Slugs.From(t)}/") }));

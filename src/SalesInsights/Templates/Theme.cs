@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -15,8 +16,11 @@ namespace SalesInsights.Templates;
 /// a file of the same name under <c>input/layouts</c> or <c>input/partials</c>. Every layout except <c>base</c>
 /// is wrapped in <c>base</c>, which receives the layout's output as <c>content</c>.
 /// </summary>
-public sealed class Theme : IStamped
+public sealed partial class Theme : IStamped
 {
+    [GeneratedRegex(@"page\.meta(?:\.(?<dot>\w+)|\[\s*[""'](?<index>\w+)[""']\s*\])")]
+    private static partial Regex MetaKey();
+
     public const string BaseLayout = "base";
 
     private const int MaxKeptCapacity = 1024 * 1024;
@@ -30,11 +34,12 @@ public sealed class Theme : IStamped
     private readonly ScriptObject _functions = new();
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Scriban reflects over these two delegates' own methods, which live in this assembly; native builds keep it whole (TrimmerRootAssembly in the csproj).")]
-    private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials, string stamp)
+    private Theme(FrozenDictionary<string, (Template, string)> layouts, FrozenDictionary<string, (Template, string)> partials, string stamp, FrozenSet<string> metaKeys)
     {
         _layouts = layouts;
         _partials = partials;
         Stamp = stamp;
+        MetaKeys = metaKeys;
         _functions.Import("include", new Func<TemplateContext, string, TrustedHtml>((c, name) =>
             _partials.TryGetValue(name, out var partial)
                 ? new TrustedHtml(c.RenderTemplate(partial.Template, [], c.CurrentNode))
@@ -86,6 +91,9 @@ public sealed class Theme : IStamped
 
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
 
+    /// <summary>The front matter keys a template reads as <c>page.meta.&lt;key&gt;</c>: a key no template reads and no module knows is a mistake or a leftover.</summary>
+    public FrozenSet<string> MetaKeys { get; }
+
     /// <summary>Loads the theme, reporting missing folders and template syntax errors with their positions.</summary>
     public static Theme Load(string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics)
     {
@@ -94,10 +102,13 @@ public sealed class Theme : IStamped
             diagnostics.Report(Diagnostic.Error("SI0401", $"the theme folder '{relative(themeDirectory)}' does not exist; pass --theme DIR", relative(themeDirectory)));
         }
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        return new Theme(
-            LoadFolder("layouts", themeDirectory, inputDirectory, relative, diagnostics, texts),
-            LoadFolder("partials", themeDirectory, inputDirectory, relative, diagnostics, texts),
-            ContentHash.Of(texts)!);
+        var layouts = LoadFolder("layouts", themeDirectory, inputDirectory, relative, diagnostics, texts);
+        var partials = LoadFolder("partials", themeDirectory, inputDirectory, relative, diagnostics, texts);
+        var metaKeys = texts.Values
+            .SelectMany(text => MetaKey().Matches(text))
+            .Select(match => match.Groups["dot"].Success ? match.Groups["dot"].Value : match.Groups["index"].Value)
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        return new Theme(layouts, partials, ContentHash.Of(texts)!, metaKeys);
     }
 
     private static FrozenDictionary<string, (Template, string)> LoadFolder(string folder, string themeDirectory, string inputDirectory, Func<string, string> relative, DiagnosticBag diagnostics, IDictionary<string, string> texts)

@@ -92,6 +92,20 @@ public sealed class MarkdownRendererTests
     [InlineData(231, 2)]
     [InlineData(2300, 10)]
     public void Reading_time_rounds_up_at_230_words_a_minute(int words, int minutes) => Assert.Equal(minutes, MarkdownRenderer.ReadingMinutes(words));
+
+    [Fact]
+    public void The_prose_before_a_more_divider_is_the_summary()
+    {
+        var result = Render("First *part*.\n\nSecond part.\n\n<!--more-->\n\nThe rest.\n");
+
+        Assert.Equal("First part. Second part.", result.SummaryBeforeMore);
+    }
+
+    [Fact]
+    public void Without_a_divider_there_is_no_summary_before_more()
+    {
+        Assert.Null(Render("Only prose.\n").SummaryBeforeMore);
+    }
 }
 
 public sealed class MarkdownTablesTests
@@ -105,4 +119,5 @@ public sealed class MarkdownTablesTests
         Assert.Contains("<th class=\"align-right\">b</th>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
+
 }

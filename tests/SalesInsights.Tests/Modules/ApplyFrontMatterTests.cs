@@ -131,4 +131,108 @@ public sealed class ApplyFrontMatterTests
 
         Assert.Equal(("SI0106", 5), (error.Code, error.Line));
     }
+
+    [Fact]
+    public async Task Hugo_lastmod_and_jekyll_last_modified_at_are_the_updated_date()
+    {
+        using var site = new TestSite();
+        site.Post("hugo", date: "2025-01-01", extra: "lastmod: 2025-02-03\n");
+        site.Post("jekyll", date: "2025-01-01", extra: "last_modified_at: 2025-02-04 10:00:00 +0000\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+
+        Assert.Contains("Updated <time class=\"dt-updated\" datetime=\"2025-02-03\">3 February 2025</time>", site.Read("posts/hugo/index.html"), StringComparison.Ordinal);
+        Assert.Contains("Updated <time class=\"dt-updated\" datetime=\"2025-02-04\">4 February 2025</time>", site.Read("posts/jekyll/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_description_is_the_meta_description_while_listings_keep_the_summary()
+    {
+        using var site = new TestSite();
+        site.Post("described", "Described", body: "The first paragraph is the summary.", extra: "description: \"For search engines.\"\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+
+        Assert.Contains("<meta name=\"description\" content=\"For search engines.\">", site.Read("posts/described/index.html"), StringComparison.Ordinal);
+        Assert.Contains("The first paragraph is the summary.", site.Read("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hugo_aliases_redirect_like_redirect_from_and_a_relative_one_is_in_the_articles_section()
+    {
+        using var site = new TestSite();
+        site.Post("new-name", extra: "aliases: [/2019/05/old.html, old-name]\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+
+        var redirects = site.Read("_redirects");
+        Assert.Contains("/2019/05/old.html /posts/new-name/ 301", redirects, StringComparison.Ordinal);
+        Assert.Contains("/posts/old-name /posts/new-name/ 301", redirects, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_alias_is_an_error_at_its_line_and_column()
+    {
+        using var site = new TestSite();
+        site.Post("a", extra: "aliases:\n  - /fine/\n  - /has space/\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0601", 7, 5), (error.Code, error.Line, error.Column));
+        Assert.StartsWith("aliases '/has space/'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_weight_that_is_not_a_whole_number_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Post("a", extra: "weight: first\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0106", 5), (error.Code, error.Line));
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_is_a_warning_at_its_line_with_the_key_it_probably_meant()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/typo.md", "---\ntitle: Fine\ndate: 2025-01-01\nsummery: A short one.\n---\n\nText.\n");
+
+        var warning = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0110", Severity.Warning, 4), (warning.Code, warning.Severity, warning.Line));
+        Assert.Contains("'summery' is not read by the theme or the build, so it has no effect; did you mean 'summary'?", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_title_is_named_beside_the_missing_title()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/typo.md", "---\ntittle: Fine\ndate: 2025-01-01\n---\n\nText.\n");
+
+        var diagnostics = (await site.BuildAsync()).Diagnostics;
+
+        Assert.Contains(diagnostics, d => d is { Code: "SI0102", Severity: Severity.Error });
+        Assert.Contains(diagnostics, d => d.Code == "SI0110" && d.Line == 2 && d.Message.Contains("did you mean 'title'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keys_a_template_reads_are_not_reported()
+    {
+        using var site = new TestSite();
+        site.Page("wide", "A Wide Page", extra: "wide: true\nnav: 3\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+    }
+
+    [Fact]
+    public async Task Jekyll_published_false_keeps_an_article_out_like_a_draft()
+    {
+        using var site = new TestSite();
+        site.Post("hidden", extra: "published: false\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+        Assert.False(site.Exists("posts/hidden/index.html"));
+    }
 }
