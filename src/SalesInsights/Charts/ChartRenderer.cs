@@ -31,7 +31,7 @@ public static class ChartRenderer
 
     public static ChartOutcome Render(ChartSpec spec, string yaml, ChartPlacement placement, DataCatalog catalog, ChartCache? cache)
     {
-        var key = ChartCache.Key(yaml, placement.Id, placement.CsvHref, catalog.Fingerprint);
+        var key = ChartCache.Key(yaml, placement.Id, placement.CsvHref, catalog.Fingerprint, Formatting.ValueFormatter.SiteCurrency);
         if (cache is null)
         {
             return RenderUncached(spec, placement, catalog);

@@ -48,6 +48,8 @@ public static class SiteBuilder
         {
             settings = settings with { BaseUrl = baseUrl.TrimEnd('/') };
         }
+        // Every figure this build formats, wherever it is drawn, is in the site's currency unless it names its own.
+        Formatting.ValueFormatter.SiteCurrency = settings.Currency;
         // Loading the datasets into DuckDB (0.4-0.8 s for the sample site's) starts first and goes on while the
         // theme loads. A preview keeps the catalog open between builds: loading every dataset is most of a small
         // rebuild.

@@ -39,6 +39,12 @@ public sealed partial record SiteSettings
     /// </summary>
     public bool UnsafeHtml { get; init; }
 
+    /// <summary>
+    /// The ISO 4217 code money is shown in when a format names none (<c>currency: EUR</c>); a value may still name
+    /// its own (<c>| currency(GBP)</c>).
+    /// </summary>
+    public string Currency { get; init; } = "USD";
+
     /// <summary>The people who write for the site, with the addresses they commit from (<c>authors:</c>).</summary>
     public ImmutableArray<SiteAuthor> Authors { get; init; } = [];
 
@@ -100,7 +106,7 @@ public sealed partial record SiteSettings
         string? S(string key) => v.TryGetValue(key, out var o) ? o?.ToString() : null;
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors", "timezone", "taxonomies",
+            "title", "description", "base_url", "author", "language", "repository_url", "repository_branch", "posts_per_page", "data", "markdown", "authors", "timezone", "taxonomies", "currency",
         };
         int LineOf(string key) => parsed.Lines.TryGetValue(key, out var l) ? l - 1 : 1;
         var settings = new SiteSettings
@@ -120,6 +126,17 @@ public sealed partial record SiteSettings
             Data = DataOptionsOf(v.GetValueOrDefault("data"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("data")))),
             Authors = AuthorsOf(v.GetValueOrDefault("authors"), message => diagnostics.Report(Diagnostic.Error("SI0012", message, relativePath, LineOf("authors")))),
         };
+        if (S("currency") is { } currency)
+        {
+            if (Formatting.ValueFormatter.IsCurrencyCode(currency))
+            {
+                settings = settings with { Currency = currency };
+            }
+            else
+            {
+                diagnostics.Report(Diagnostic.Error("SI0012", $"currency '{currency}' is not a currency code; write three capital letters, e.g. currency: EUR", relativePath, LineOf("currency")));
+            }
+        }
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _))
         {
             var line = parsed.Lines.TryGetValue("base_url", out var l) ? l - 1 : 1;

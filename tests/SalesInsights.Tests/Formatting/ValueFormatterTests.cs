@@ -19,10 +19,82 @@ public sealed class ValueFormatterTests
     [InlineData(1234.567, "number", "1,234.6")]
     [InlineData(2.6875, "number", "2.69")]
     [InlineData(999999, "compact", "1M")]
+    [InlineData(5.3125, "ratio", "5.3×")]
+    [InlineData(0, "currency", "$0")]
+    [InlineData(5000, "currency", "$5,000")]
+    [InlineData(-0.0004, "percent", "0.0%")]
+    [InlineData(0.1553, "percent(0)", "16%")]
+    [InlineData(0.1553, "percent(2)", "15.53%")]
+    [InlineData(5.3125, "ratio(0)", "5×")]
+    [InlineData(5.3125, "ratio(2)", "5.31×")]
+    [InlineData(5.3125, "number(2 sig)", "5.3")]
+    [InlineData(119_612, "number(2 sig)", "120,000")]
+    [InlineData(119_612, "currency(3 sig)", "$120,000")]
+    [InlineData(2_361_040, "currency_compact(2 sig)", "$2.4M")]
+    [InlineData(2_361_040, "currency_compact(2)", "$2.36M")]
+    [InlineData(0.1553, "percent(1 sig)", "20%")]
+    [InlineData(1234.5, "currency(EUR)", "€1,235")]
+    [InlineData(-1_400_000, "currency_compact(GBP, 1)", "-£1.4M")]
+    [InlineData(1200, "currency(CHF)", "CHF 1,200")]
+    [InlineData(1234.5678, "number(3)", "1,234.568")]
     public void Each_format_writes_numbers_the_same_way_everywhere(double value, string format, string expected)
     {
-        Assert.True(ValueFormatter.TryParse(format, out var parsed));
+        Assert.True(ValueFormatter.TryParse(format, out NumberFormat parsed, out var problem), problem);
         Assert.Equal(expected, ValueFormatter.Format(value, parsed));
+    }
+
+    [Theory]
+    [InlineData("percent(x)", "not a number of decimals (2) or of significant figures (2 sig)")]
+    [InlineData("percent(EUR)", "not a number of decimals")]
+    [InlineData("currency(eur)", "or a currency code (EUR)")]
+    [InlineData("number(9)", "more than 6 digits")]
+    [InlineData("number(0 sig)", "at least one significant figure")]
+    [InlineData("number(2, 2 sig)", "both decimals and significant figures")]
+    [InlineData("percentage(0)", "Did you mean 'percent'?")]
+    [InlineData("percent(0", "Cannot read the format")]
+    public void A_format_argument_that_cannot_be_honoured_is_a_problem_saying_what_to_write(string format, string expected)
+    {
+        Assert.False(ValueFormatter.TryParse(format, out NumberFormat _, out var problem));
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("currency", new[] { 0.0, 5000, 10000 }, new[] { "$0", "$5,000", "$10,000" })]
+    [InlineData("currency", new[] { 0.0, 2.5, 5 }, new[] { "$0", "$2.50", "$5.00" })]
+    [InlineData("currency_compact", new[] { 0.0, 500_000, 1_000_000, 1_500_000 }, new[] { "$0", "$0.5M", "$1.0M", "$1.5M" })]
+    [InlineData("compact", new[] { 0.0, 200_000, 400_000, 600_000 }, new[] { "0", "200K", "400K", "600K" })]
+    [InlineData("percent", new[] { 0.0, 0.25, 0.5, 0.75 }, new[] { "0%", "25%", "50%", "75%" })]
+    [InlineData("percent", new[] { 0.1, 0.125, 0.15 }, new[] { "10.0%", "12.5%", "15.0%" })]
+    [InlineData("number", new[] { 0.0, 2.5, 5 }, new[] { "0", "2.5", "5.0" })]
+    [InlineData("percent(1)", new[] { 0.0, 0.25 }, new[] { "0%", "25.0%" })]
+    public void Numbers_shown_side_by_side_share_one_unit_and_one_precision_and_zero_is_a_bare_zero(string format, double[] values, string[] expected)
+    {
+        Assert.True(ValueFormatter.TryParse(format, out NumberFormat parsed, out _));
+        Assert.Equal(expected, ValueFormatter.FormatAll(values, parsed));
+    }
+
+    [Fact]
+    public async Task Money_without_a_currency_of_its_own_is_in_the_site_currency_of_the_flow_that_formats_it()
+    {
+        Assert.True(ValueFormatter.TryParse("currency", out NumberFormat money, out _));
+        var other = Task.Run(() =>
+        {
+            ValueFormatter.SiteCurrency = "EUR";
+            return ValueFormatter.Format(1200, money);
+        });
+
+        Assert.Equal("€1,200", await other);
+        Assert.Equal("$1,200", ValueFormatter.Format(1200, money));
+    }
+
+    [Theory]
+    [InlineData("currency_compact(EUR, 1)")]
+    [InlineData("number(2 sig)")]
+    [InlineData("percent")]
+    public void A_format_reads_back_as_written(string format)
+    {
+        Assert.True(ValueFormatter.TryParse(format, out NumberFormat parsed, out _));
+        Assert.Equal(format, parsed.ToString());
     }
 
     [Fact]

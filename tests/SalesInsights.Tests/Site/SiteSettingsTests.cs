@@ -56,4 +56,20 @@ public sealed class SiteSettingsTests
         Assert.Equal(("SI0012", 2), (error.Code, error.Line));
         Assert.Contains("'authors: Maya Lindqvist'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("currency: EUR\n", "EUR", false)]
+    [InlineData("title: T\n", "USD", false)]
+    [InlineData("currency: euros\n", "USD", true)]
+    public void The_site_currency_is_a_currency_code_and_dollars_by_default(string yaml, string expected, bool error)
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.PathOf("site.yml"), yaml);
+        var diagnostics = new DiagnosticBag();
+
+        var settings = SiteSettings.Load(folder.Root, "input/site.yml", diagnostics);
+
+        Assert.Equal(expected, settings.Currency);
+        Assert.Equal(error, diagnostics.HasErrors);
+    }
 }

@@ -72,10 +72,10 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
                 context.Error("SI305", $"Query '{value.Query}' has no column '{value.ColumnName}'.{NameSuggestions.DidYouMean(value.ColumnName!, result.Columns.Select(c => c.Name))} Its columns: {string.Join(", ", result.Columns.Select(c => c.Name))}.", value.Line, value.Column);
                 continue;
             }
-            var format = ValueFormatter.DefaultFor(result.Columns[column].Type);
-            if (value.Format is not null && !ValueFormatter.TryParse(value.Format, out format))
+            NumberFormat format = ValueFormatter.DefaultFor(result.Columns[column].Type);
+            if (value.Format is not null && !ValueFormatter.TryParse(value.Format, out format, out var formatProblem))
             {
-                context.Error("SI310", $"Unknown format '{value.Format}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value.Format, ValueFormatter.Names)}", value.Line, value.Column);
+                context.Error("SI310", formatProblem!, value.Line, value.Column);
                 continue;
             }
             var raw = result.Rows[0][column];
@@ -84,7 +84,7 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
     }
 
     /// <summary>The element prose shows: <c>&lt;data value="0.2341" class="figure"&gt;23.4%&lt;/data&gt;</c>.</summary>
-    public static string Html(object? raw, ValueFormat format) =>
+    public static string Html(object? raw, NumberFormat format) =>
         $"<data value=\"{WebUtility.HtmlEncode(QueryResult.AsText(raw))}\" class=\"figure\">{WebUtility.HtmlEncode(ValueFormatter.Format(raw, format))}</data>";
 
     private sealed record NamedQuery(string Sql, int Line, int Column);

@@ -6,7 +6,7 @@ using Markdig.Syntax;
 namespace SalesInsights.Markdown.InlineValues;
 
 /// <summary>
-/// Reads <c>{{ q.name }}</c>, <c>{{ q.name.column }}</c> and either with <c>| format</c>. Only expressions that start
+/// Reads <c>{{ q.name }}</c>, <c>{{ q.name.column }}</c> and either with <c>| format</c> or <c>| format(arguments)</c>. Only expressions that start
 /// with <c>q.</c> are ours; other double braces stay literal text.
 /// </summary>
 public sealed partial class InlineValueParser : InlineParser
@@ -49,6 +49,6 @@ public sealed partial class InlineValueParser : InlineParser
         return true;
     }
 
-    [GeneratedRegex(@"^q\.(?<query>[A-Za-z_][A-Za-z0-9_]*)(?:\.(?<column>[A-Za-z_][A-Za-z0-9_]*))?\s*(?:\|\s*(?<format>[A-Za-z_]+)\s*)?$")]
+    [GeneratedRegex(@"^q\.(?<query>[A-Za-z_][A-Za-z0-9_]*)(?:\.(?<column>[A-Za-z_][A-Za-z0-9_]*))?\s*(?:\|\s*(?<format>[A-Za-z_]+\s*(?:\([^()]*\))?)\s*)?$")]
     private static partial Regex Expression();
 }

@@ -24,7 +24,7 @@ public sealed record KpiSpec
 {
     public string Name { get; init; } = string.Empty;
     public string Label { get; init; } = string.Empty;
-    public ValueFormat Format { get; init; } = ValueFormat.Number;
+    public NumberFormat Format { get; init; } = ValueFormat.Number;
     public string Sql { get; init; } = string.Empty;
     public KpiChange Change { get; init; } = KpiChange.Relative;
 
@@ -80,13 +80,13 @@ public static class KpiSpecParser
                 case "label": spec = spec with { Label = value.Trim() }; break;
                 case "sql": spec = spec with { Sql = value }; break;
                 case "format":
-                    if (ValueFormatter.TryParse(value, out var format))
+                    if (ValueFormatter.TryParse(value, out NumberFormat format, out var formatProblem))
                     {
                         spec = spec with { Format = format };
                     }
                     else
                     {
-                        problems.Add(("SI310", $"Unknown format '{value}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value, ValueFormatter.Names)}", at.Item1, at.Item2));
+                        problems.Add(("SI310", formatProblem!, at.Item1, at.Item2));
                     }
                     break;
                 case "change":
@@ -112,7 +112,7 @@ public static class KpiSpecParser
             }
         }
         // A percentage's change reads best in points; other values' as a share of the last one.
-        if (!positions.ContainsKey("change") && spec.Format == ValueFormat.Percent)
+        if (!positions.ContainsKey("change") && spec.Format.Kind == ValueFormat.Percent)
         {
             spec = spec with { Change = KpiChange.Absolute };
         }

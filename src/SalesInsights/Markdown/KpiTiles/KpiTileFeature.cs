@@ -182,7 +182,7 @@ internal static class KpiTileHtml
         else
         {
             change = difference;
-            text = spec.Format switch
+            text = spec.Format.Kind switch
             {
                 ValueFormat.Percent => (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts",
                 // A ratio such as coverage moves in hundredths: "0.00" would hide a real change.
@@ -218,10 +218,10 @@ internal static class KpiTileHtml
             var y = hi == lo ? Height / 2 : Height - 2 - ((value - lo) / (hi - lo) * (Height - 4));
             coordinates.Add(string.Create(CultureInfo.InvariantCulture, $"{x:0.##},{y:0.##}"));
         }
-        var compact = spec.Format switch
+        var compact = spec.Format.Kind switch
         {
-            ValueFormat.Currency => ValueFormat.CurrencyCompact,
-            ValueFormat.Integer or ValueFormat.Number when known.Max(Math.Abs) >= 10_000 => ValueFormat.Compact,
+            ValueFormat.Currency => spec.Format with { Kind = ValueFormat.CurrencyCompact, Decimals = null },
+            ValueFormat.Integer or ValueFormat.Number when known.Max(Math.Abs) >= 10_000 => new NumberFormat(ValueFormat.Compact),
             _ => spec.Format,
         };
         var description = $"{spec.Label}, {points[0].Period} to {points[^1].Period}: " +
@@ -231,7 +231,7 @@ internal static class KpiTileHtml
     }
 
     /// <summary>The name writers type for a format: the formatter lists them in the enum's order.</summary>
-    private static string FormatName(ValueFormat format) => ValueFormatter.Names[(int)format];
+    private static string FormatName(NumberFormat format) => ValueFormatter.Names[(int)format.Kind];
 
     private static string Raw(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 

@@ -35,10 +35,15 @@ public sealed class InlineValueFeatureTests
     [Theory]
     [InlineData("currency", "$2,826")]
     [InlineData("currency_compact", "$2.8K")]
-    [InlineData("percent", "282550.0%")]
+    [InlineData("percent", "282,550.0%")]
     [InlineData("integer", "2,826")]
     [InlineData("compact", "2.8K")]
     [InlineData("number", "2,825.5")]
+    [InlineData("currency(0)", "$2,826")]
+    [InlineData("currency_compact(EUR, 2)", "€2.83K")]
+    [InlineData("number(2 sig)", "2,800")]
+    [InlineData("ratio(1)", "2,825.5&#215;")]
+    [InlineData("percent( 0 )", "282,550%")]
     public void Every_format_renders_as_chart_labels_do(string format, string expected)
     {
         var (html, _) = Render(Query + $"{{{{ q.totals.total | {format} }}}}");
@@ -114,6 +119,8 @@ public sealed class InlineValueFeatureTests
     [InlineData("{{ q.totals.dealz }}", "SI305", "Did you mean 'deals'?")]
     [InlineData("{{ q.totals | percentage }}", "SI310", "Did you mean 'percent'?")]
     [InlineData("{{ q.totals | currency | percent }}", "SI308", "Cannot read")]
+    [InlineData("{{ q.totals | percent(two) }}", "SI310", "not a number of decimals (2) or of significant figures (2 sig)")]
+    [InlineData("{{ q.totals | currency(dollars) }}", "SI310", "or a currency code (EUR)")]
     public void Unknown_columns_formats_and_unreadable_expressions_are_errors(string expression, string code, string message)
     {
         var (_, diagnostics) = Render(Query + expression);
