@@ -59,6 +59,10 @@ public static class CheckCommand
         else
         {
             reporter.Diagnostics(diagnostics);
+            foreach (var claim in Claims(withDrafts))
+            {
+                reporter.Line($"{claim.Path}:{claim.Line}:{claim.Column}: claim holds: {claim.Text} ({claim.Values})");
+            }
             var warnings = diagnostics.Length - errors;
             var seconds = (production.Elapsed + withDrafts.Elapsed).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
             reporter.Line(errors == 0
@@ -67,6 +71,14 @@ public static class CheckCommand
         }
         return errors == 0 ? ExitCodes.Success : ExitCodes.ContentErrors;
     }
+
+    /// <summary>Every claim that was checked and holds, in file and line order (one that fails is an error above).</summary>
+    public static IEnumerable<Markdown.Claims.ClaimOutcome> Claims(BuildResult result) => result.Outputs.Values
+        .SelectMany(documents => documents)
+        .SelectMany(d => d.Get<Markdown.Claims.ClaimOutcome[]>(Keys.Claims) ?? [])
+        .Where(c => c.Holds)
+        .Distinct()
+        .OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Line).ThenBy(c => c.Column);
 
     /// <summary>The diagnostics as a JSON array of <c>{path, line, column, severity, code, message}</c>.</summary>
     public static string ToJson(IEnumerable<Diagnostic> diagnostics)

@@ -1,4 +1,5 @@
 using SalesInsights.Markdown.ChartBlocks;
+using SalesInsights.Markdown.Claims;
 using SalesInsights.Markdown.DataNotes;
 using SalesInsights.Markdown.Images;
 using SalesInsights.Markdown.InlineValues;
@@ -13,6 +14,7 @@ public static class MarkdownFeatures
     [
         new ChartBlockFeature(),
         new InlineValueFeature(),
+        new ClaimFeature(),
         new KpiTileFeature(),
         new DataNoteFeature(),
         new ResponsiveImageFeature(),

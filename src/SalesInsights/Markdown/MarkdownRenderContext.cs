@@ -23,6 +23,7 @@ public sealed class MarkdownRenderContext(
     private readonly ConcurrentDictionary<MarkdownObject, string> _texts = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentQueue<GeneratedFile> _files = new();
     private readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
+    private readonly ConcurrentQueue<Claims.ClaimOutcome> _claims = new();
 
     /// <summary>Path of the Markdown file relative to the site root.</summary>
     public string SourcePath { get; } = sourcePath;
@@ -49,6 +50,17 @@ public sealed class MarkdownRenderContext(
     public IReadOnlyCollection<GeneratedFile> Files => _files;
 
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// The results of the document's named queries by name (null for one whose SQL failed, reported at the query),
+    /// set by the inline values feature and read by every later feature that quotes them, so each runs once.
+    /// </summary>
+    public IReadOnlyDictionary<string, Data.QueryResult?> QueryResults { get; set; } = new Dictionary<string, Data.QueryResult?>();
+
+    /// <summary>The document's checked claims, holding or not, in the order they were checked.</summary>
+    public IReadOnlyCollection<Claims.ClaimOutcome> Claims => _claims;
+
+    public void AddClaim(Claims.ClaimOutcome claim) => _claims.Enqueue(claim);
 
     public bool HasErrors => _diagnostics.Any(d => d.Severity == Severity.Error);
 

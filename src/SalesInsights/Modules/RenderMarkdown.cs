@@ -48,7 +48,8 @@ public sealed class RenderMarkdown : ForEachDocument
                 .With(Keys.Excerpt, !string.IsNullOrWhiteSpace(summary) ? summary.Trim()
                     : !string.IsNullOrWhiteSpace(result.SummaryBeforeMore) ? result.SummaryBeforeMore
                     : result.FirstParagraph.Length > 0 ? Truncate(result.FirstParagraph, 280) : null)
-                .With(Keys.GeneratedFiles, renderContext.Files.ToArray()),
+                .With(Keys.GeneratedFiles, renderContext.Files.ToArray())
+                .With(Keys.Claims, renderContext.Claims.ToArray()),
         };
     }
 

@@ -60,6 +60,8 @@ public static class Keys
     public const string ReadingMinutes = "si:reading-minutes";
     public const string Excerpt = "si:excerpt";
     public const string GeneratedFiles = "si:generated-files";
+    /// <summary>The claims of an article checked against the data (<c>{{ claim ... }}</c>), for <c>check</c> to list.</summary>
+    public const string Claims = "si:claims";
     public const string Previous = "si:previous";
     public const string Next = "si:next";
     public const string Related = "si:related";

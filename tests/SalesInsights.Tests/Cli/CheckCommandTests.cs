@@ -55,6 +55,21 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_claim_is_listed_with_its_values_and_one_that_does_not_hold_fails_the_check_at_its_line()
+    {
+        _site.Write("input/data/sales.csv", "region,amount\nNA,10\nEMEA,30\n");
+        const string Query = "```sql name=regions\nSELECT region, sum(amount) AS total FROM sales GROUP BY 1 ORDER BY 1\n```\n\n";
+        _site.Post("holds", body: Query + "EMEA sells most{{ claim 'EMEA' is largest in q.regions.total by 100% }}.");
+        _site.Post("fails", body: Query + "NA sells more{{ claim q.regions.total['NA'] > q.regions.total['EMEA'] }}.");
+
+        var (exit, output, errors) = await CheckAsync();
+
+        Assert.Equal(ExitCodes.ContentErrors, exit);
+        Assert.Contains("input/posts/holds.md:11:16: claim holds: 'EMEA' is largest in q.regions.total by 100% ('EMEA' is 30, the largest of the others is 'NA' at 10 (by 100%: 10))", output, StringComparison.Ordinal);
+        Assert.Contains("input/posts/fails.md:11:14: error SI321: The claim 'q.regions.total['NA'] > q.regions.total['EMEA']' does not hold: q.regions.total['NA'] is 10, q.regions.total['EMEA'] is 30.", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_draft_fails_the_check_although_production_would_leave_it_out()
     {
         _site.Post("fine");

@@ -2,6 +2,7 @@ using SalesInsights.Charts;
 using SalesInsights.Data;
 using SalesInsights.Markdown;
 using SalesInsights.Markdown.ChartBlocks;
+using SalesInsights.Markdown.Claims;
 using SalesInsights.Markdown.InlineValues;
 using SalesInsights.Pipeline;
 
@@ -51,10 +52,10 @@ public static class TestData
         return DataCatalog.Open(folder.Root, folder.Root, options, cacheDirectory: cacheDirectory);
     }
 
-    /// <summary>Renders Markdown with the chart and inline value features over <paramref name="catalog"/>, as an article at <c>input/posts/test.md</c>.</summary>
+    /// <summary>Renders Markdown with the chart, inline value and claim features over <paramref name="catalog"/>, as an article at <c>input/posts/test.md</c>.</summary>
     public static (MarkdownResult Result, MarkdownRenderContext Context) Render(string markdown, DataCatalog catalog, ChartCache? cache = null, int lineOffset = 0, Metadata? metadata = null)
     {
-        var renderer = new MarkdownRenderer([new ChartBlockFeature(catalog, cache), new InlineValueFeature(catalog)]);
+        var renderer = new MarkdownRenderer([new ChartBlockFeature(catalog, cache), new InlineValueFeature(catalog), new ClaimFeature()]);
         var context = new MarkdownRenderContext("input/posts/test.md", lineOffset, null, "", "posts/test", metadata);
         return (renderer.Render(markdown, context), context);
     }

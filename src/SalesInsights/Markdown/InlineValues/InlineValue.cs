@@ -13,6 +13,9 @@ public sealed class InlineValue : LeafInline
     /// <summary>The column to read; null for the first column.</summary>
     public string? ColumnName { get; init; }
 
+    /// <summary>The row whose first column reads this (<c>q.name.column['Enterprise']</c>); null for the first row.</summary>
+    public string? Row { get; init; }
+
     /// <summary>The format name after <c>|</c>; null for the column type's default.</summary>
     public string? Format { get; init; }
 

@@ -23,8 +23,12 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
     {
         var queries = NamedQueries(nodes, context);
         var values = nodes.Inlines<InlineValue>().ToList();
-        if (queries.Count == 0 && values.Count == 0)
+        if (queries.Count == 0)
         {
+            foreach (var value in values)
+            {
+                Report(value, context); // each is a problem: unreadable, or naming a query there is none of
+            }
             return;
         }
         var data = catalog ?? BuildServices.Find<DataCatalog>(context);
@@ -44,43 +48,33 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
             }
             results[name] = outcome.Result;
         }
+        context.QueryResults = results;
 
         foreach (var value in values)
         {
-            if (value.Problem is { } problem)
-            {
-                context.Error("SI308", problem, value.Line, value.Column);
-                continue;
-            }
-            if (!results.TryGetValue(value.Query, out var result))
-            {
-                context.Error("SI308", $"Unknown query '{value.Query}' in '{{{{ {value.Expression} }}}}'.{NameSuggestions.DidYouMean(value.Query, results.Keys)} Name a query with a ```sql name={value.Query} block or under 'queries:' in the front matter.", value.Line, value.Column);
-                continue;
-            }
-            if (result is null)
-            {
-                continue; // its SQL error is reported once, at the query
-            }
-            if (result.Rows.IsEmpty)
-            {
-                context.Error("SI309", $"Query '{value.Query}' returned no rows, so '{{{{ {value.Expression} }}}}' has no value.", value.Line, value.Column);
-                continue;
-            }
-            var column = value.ColumnName is null ? 0 : result.IndexOf(value.ColumnName);
-            if (column < 0)
-            {
-                context.Error("SI305", $"Query '{value.Query}' has no column '{value.ColumnName}'.{NameSuggestions.DidYouMean(value.ColumnName!, result.Columns.Select(c => c.Name))} Its columns: {string.Join(", ", result.Columns.Select(c => c.Name))}.", value.Line, value.Column);
-                continue;
-            }
-            NumberFormat format = ValueFormatter.DefaultFor(result.Columns[column].Type);
-            if (value.Format is not null && !ValueFormatter.TryParse(value.Format, out format, out var formatProblem))
-            {
-                context.Error("SI310", formatProblem!, value.Line, value.Column);
-                continue;
-            }
-            var raw = result.Rows[0][column];
-            context.Replace(value, Html(raw, format), ValueFormatter.Format(raw, format));
+            Report(value, context);
         }
+    }
+
+    /// <summary>Replaces one <c>{{ q... }}</c> with its value, or reports why it has none.</summary>
+    private static void Report(InlineValue value, MarkdownRenderContext context)
+    {
+        if (value.Problem is { } problem)
+        {
+            context.Error("SI308", problem, value.Line, value.Column);
+            return;
+        }
+        if (NamedValues.Find(context, value.Query, value.ColumnName, value.Row, value.Expression, value.Line, value.Column) is not { } found)
+        {
+            return;
+        }
+        NumberFormat format = ValueFormatter.DefaultFor(found.Column.Type);
+        if (value.Format is not null && !ValueFormatter.TryParse(value.Format, out format, out var formatProblem))
+        {
+            context.Error("SI310", formatProblem!, value.Line, value.Column);
+            return;
+        }
+        context.Replace(value, Html(found.Raw, format), ValueFormatter.Format(found.Raw, format));
     }
 
     /// <summary>The element prose shows: <c>&lt;data value="0.2341" class="figure"&gt;23.4%&lt;/data&gt;</c>.</summary>

@@ -38,8 +38,9 @@ public sealed partial class InlineValueParser : InlineParser
             Expression = expression,
             Query = match.Success ? match.Groups["query"].Value : string.Empty,
             ColumnName = match.Success && match.Groups["column"].Success ? match.Groups["column"].Value : null,
+            Row = match.Success && match.Groups["row"].Success ? match.Groups["row"].Value : null,
             Format = match.Success && match.Groups["format"].Success ? match.Groups["format"].Value : null,
-            Problem = match.Success ? null : $"Cannot read '{{{{ {expression} }}}}'; write {{{{ q.name }}}}, {{{{ q.name.column }}}} or either followed by '| format'.",
+            Problem = match.Success ? null : $"Cannot read '{{{{ {expression} }}}}'; write {{{{ q.name }}}}, {{{{ q.name.column }}}}, {{{{ q.name.column['row'] }}}} or any of them followed by '| format'.",
             Span = new SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + 1)),
             Line = line,
             Column = column,
@@ -49,6 +50,6 @@ public sealed partial class InlineValueParser : InlineParser
         return true;
     }
 
-    [GeneratedRegex(@"^q\.(?<query>[A-Za-z_][A-Za-z0-9_]*)(?:\.(?<column>[A-Za-z_][A-Za-z0-9_]*))?\s*(?:\|\s*(?<format>[A-Za-z_]+\s*(?:\([^()]*\))?)\s*)?$")]
+    [GeneratedRegex(@"^q\.(?<query>[A-Za-z_][A-Za-z0-9_]*)(?:\.(?<column>[A-Za-z_][A-Za-z0-9_]*))?(?:\['(?<row>[^'\]]*)'\])?\s*(?:\|\s*(?<format>[A-Za-z_]+\s*(?:\([^()]*\))?)\s*)?$")]
     private static partial Regex Expression();
 }
