@@ -17,23 +17,11 @@ public sealed partial class ClaimParser : InlineParser
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (slice.PeekCharExtra(1) != '{')
+        if (!DoubleBraces.TryRead(slice, "claim ", out var inner, out var close))
         {
             return false;
         }
-        var text = slice.Text;
         var start = slice.Start;
-        var count = slice.End - (start + 2) + 1;
-        var close = count < 2 ? -1 : text.IndexOf("}}", start + 2, count, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return false;
-        }
-        var inner = text[(start + 2)..close].Trim();
-        if (!inner.StartsWith("claim ", StringComparison.Ordinal) || inner.Contains('\n', StringComparison.Ordinal))
-        {
-            return false;
-        }
         var claimText = inner["claim ".Length..].Trim();
         var form = Read(claimText, out var problem);
         processor.Inline = new Claim

@@ -15,23 +15,11 @@ public sealed partial class InlineValueParser : InlineParser
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (slice.PeekCharExtra(1) != '{')
+        if (!DoubleBraces.TryRead(slice, "q.", out var expression, out var close))
         {
             return false;
         }
-        var text = slice.Text;
         var start = slice.Start;
-        var count = slice.End - (start + 2) + 1;
-        var close = count < 2 ? -1 : text.IndexOf("}}", start + 2, count, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return false;
-        }
-        var expression = text[(start + 2)..close].Trim();
-        if (!expression.StartsWith("q.", StringComparison.Ordinal) || expression.Contains('\n', StringComparison.Ordinal))
-        {
-            return false;
-        }
         var match = Expression().Match(expression);
         var inline = new InlineValue
         {
