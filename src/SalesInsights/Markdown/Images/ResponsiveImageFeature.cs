@@ -55,7 +55,8 @@ public sealed class ResponsiveImageFeature : IMarkdownFeature
                 context.AddFile(new GeneratedFile(Published(set, variant).TrimStart('/'), string.Empty) { CopyFrom = variant.File });
             }
             // The image becomes raw HTML of our own, read like the writer's: its addresses go to the link check.
-            image.ReplaceBy(new HtmlInline(Html(url, alt, image.Title, set, eager, context.BasePath)) { Line = image.Line, Column = image.Column });
+            // Without copying children: the alt text is in the HTML's alt attribute, not again as text after the picture.
+            image.ReplaceBy(new HtmlInline(Html(url, alt, image.Title, set, eager, context.BasePath)) { Line = image.Line, Column = image.Column }, copyChildren: false);
         }
     }
 

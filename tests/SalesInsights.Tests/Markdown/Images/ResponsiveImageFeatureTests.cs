@@ -23,6 +23,7 @@ public sealed class ResponsiveImageFeatureTests
         Assert.Matches("<source type=\"image/webp\" srcset=\"/img/[0-9a-f]{16}/chart-480.webp 480w, /img/[0-9a-f]{16}/chart-960.webp 960w, /img/[0-9a-f]{16}/chart-1200.webp 1200w\" sizes=\"\\(min-width: 42rem\\) 40rem, 100vw\">", first);
         Assert.Contains("<img src=\"chart.jpg\"", first, StringComparison.Ordinal);
         Assert.Contains("width=\"1200\" height=\"600\" alt=\"Win rate by quarter\"", first, StringComparison.Ordinal);
+        Assert.Contains("</picture></p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("loading=\"lazy\"", first, StringComparison.Ordinal);
         Assert.Contains("alt=\"The team at work\" loading=\"lazy\"", html, StringComparison.Ordinal);
         var published = System.Text.RegularExpressions.Regex.Matches(html, "/img/[0-9a-f]{16}/[a-z]+-[0-9]+\\.(webp|jpg|png)").Select(m => m.Value).Distinct().ToList();
