@@ -18,6 +18,11 @@ public sealed class CheckLinks(params string[] pipelines) : IModule
 
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context, CancellationToken cancellationToken)
     {
+        if (context.Diagnostics.HasModuleFailures)
+        {
+            // A failed module left its pages or files out; every link to them would be reported again as broken.
+            return Task.FromResult(inputs);
+        }
         var settings = context.Get<SiteSettings>();
         var documents = pipelines.SelectMany(p => context.OutputsOf(p)).ToList();
         var files = new HashSet<string>(StringComparer.Ordinal);

@@ -33,7 +33,9 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
         string Absolute(string url) => origin + settings.BasePath + url;
         // Links inside article HTML are root-relative; feed readers need them absolute. A feed carries no active
         // content even when the site allows it on its pages: readers show feeds in other programs' origins.
-        string Content(Document d) => RawHtml.WithoutActiveContent(d.Text).Replace("href=\"/", $"href=\"{origin}/", StringComparison.Ordinal).Replace("src=\"/", $"src=\"{origin}/", StringComparison.Ordinal);
+        // Front matter with a character XML cannot hold is refused where it is read; a body may still carry one
+        // (Markdown passes control characters through), and it must not make the whole feed unwritable.
+        string Content(Document d) => PublishableText.Clean(RawHtml.WithoutActiveContent(d.Text)).Replace("href=\"/", $"href=\"{origin}/", StringComparison.Ordinal).Replace("src=\"/", $"src=\"{origin}/", StringComparison.Ordinal);
 
         var rss = Xml(writer =>
         {
@@ -112,7 +114,7 @@ public sealed class GenerateFeeds(string postsPipeline) : IModule
                     writer.WriteEndElement();
                 }
                 writer.WriteStartElement("summary", AtomNs);
-                writer.WriteString(post.Get<string>(Keys.Excerpt));
+                writer.WriteString(PublishableText.Clean(post.Get<string>(Keys.Excerpt) ?? string.Empty));
                 writer.WriteEndElement();
                 writer.WriteStartElement("content", AtomNs);
                 writer.WriteAttributeString("type", "html");

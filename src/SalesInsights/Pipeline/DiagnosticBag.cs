@@ -12,6 +12,15 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>
+    /// Whether a module failed outright (SI0001): what it should have made is missing, so checks over the whole
+    /// output (links) would only report the follow-on of that one failure.
+    /// </summary>
+    public bool HasModuleFailures => _items.Any(d => d.Code == ModuleFailure);
+
+    /// <summary>The code of a module that failed with an exception instead of reporting its problem.</summary>
+    public const string ModuleFailure = "SI0001";
+
     /// <summary>Every diagnostic, de-duplicated and sorted by file and position so the report reads top to bottom.</summary>
     public ImmutableArray<Diagnostic> ToSortedArray() => [.. _items
         .Distinct()

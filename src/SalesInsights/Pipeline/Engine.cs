@@ -179,7 +179,7 @@ public sealed class Engine
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Diagnostics.Report(Diagnostic.Error("SI0001", $"{module.GetType().Name} failed in pipeline '{pipeline.Name}': {e.Message}", "(build)"));
+                    Diagnostics.Report(Diagnostic.Error(DiagnosticBag.ModuleFailure, $"{module.GetType().Name} failed in pipeline '{pipeline.Name}': {e.Message}", "(build)"));
                     documents = [];
                 }
                 Timings.Add(new ModuleTiming(pipeline.Name, phase, module.GetType().Name, watch.Elapsed, documents.Length));

@@ -32,7 +32,7 @@ public abstract class ForEachDocument : IModule
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A programmer error in one document must not hide the others: report it against that document.
-                context.Diagnostics.Report(Diagnostic.Error("SI0001", $"{GetType().Name} failed: {e.Message}", inputs[i].Source ?? inputs[i].Destination ?? "(generated)"));
+                context.Diagnostics.Report(Diagnostic.Error(DiagnosticBag.ModuleFailure, $"{GetType().Name} failed: {e.Message}", inputs[i].Source ?? inputs[i].Destination ?? "(generated)"));
                 results[i] = null;
             }
         });

@@ -101,7 +101,7 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Broken I/O (a file vanished mid-build): report it like a content error and keep serving.
-                result = new BuildResult([Diagnostic.Error("SI0001", $"the build stopped: {e.Message}", "(build)")],
+                result = new BuildResult([Diagnostic.Error(DiagnosticBag.ModuleFailure, $"the build stopped: {e.Message}", "(build)")],
                     ImmutableDictionary<string, ImmutableArray<Document>>.Empty, 0, 0, watch.Elapsed, []);
             }
             if (announce)

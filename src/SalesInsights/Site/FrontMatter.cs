@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SalesInsights.Html;
 using SalesInsights.Toml;
 using SalesInsights.Yaml;
 
@@ -34,6 +35,45 @@ public sealed record FrontMatter(
     /// the block cannot be read.
     /// </summary>
     public static FrontMatter Parse(string text, out FrontMatterError? error)
+    {
+        var frontMatter = Read(text, out error);
+        if (error is null)
+        {
+            error = Unpublishable(frontMatter);
+        }
+        return frontMatter;
+    }
+
+    /// <summary>
+    /// The first value holding a character no page or feed can carry (a NUL or other control character, written
+    /// with an escape such as "\u0000"), at its key's line.
+    /// </summary>
+    private static FrontMatterError? Unpublishable(FrontMatter frontMatter)
+    {
+        foreach (var (key, value) in frontMatter.Values.OrderBy(v => frontMatter.Lines.GetValueOrDefault(v.Key)))
+        {
+            foreach (var text in Strings(value).Prepend(key))
+            {
+                var index = PublishableText.FirstUnpublishable(text);
+                if (index >= 0)
+                {
+                    return new FrontMatterError(frontMatter.Lines.GetValueOrDefault(key, 1), 1,
+                        $"front matter '{PublishableText.Clean(key)}' holds the character {PublishableText.Name(text[index])}, which no page or feed can carry; remove it");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string text => [text],
+        ImmutableArray<object?> list => list.SelectMany(Strings),
+        ImmutableDictionary<string, object?> map => map.SelectMany(e => Strings(e.Value).Prepend(e.Key)),
+        _ => [],
+    };
+
+    private static FrontMatter Read(string text, out FrontMatterError? error)
     {
         error = null;
         if (text.Length > 0 && text[0] == '\uFEFF')

@@ -150,4 +150,24 @@ public sealed class FrontMatterTests
         Assert.Null(error);
         Assert.Equal(FrontMatterFormat.None, parsed.Format);
     }
+
+    [Theory]
+    [InlineData("---\ntitle: Fine\ntags: \"\\u0000\"\n---\nBody\n", 3, "U+0000")]
+    [InlineData("---\ntitle: \"Bell \\a\"\n---\nBody\n", 2, "U+0007")]
+    [InlineData("+++\ntitle = \"Fine\"\nauthor = \"A\\u001b\"\n+++\nBody\n", 3, "U+001B")]
+    [InlineData("{ \"title\": \"Fine\",\n  \"tags\": [\"x\\u0001\"] }\nBody\n", 2, "U+0001")]
+    public void A_value_holding_a_character_no_page_or_feed_can_carry_is_an_error_at_its_key(string text, int line, string character)
+    {
+        FrontMatter.Parse(text, out var error);
+        Assert.NotNull(error);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(character, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tabs_line_breaks_and_characters_beyond_the_basic_plane_are_carried()
+    {
+        FrontMatter.Parse("---\ntitle: \"Tab\\there \U0001F4C8\"\ndescription: |\n  two\n  lines\n---\nBody\n", out var error);
+        Assert.Null(error);
+    }
 }

@@ -98,6 +98,19 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
+    public async Task A_control_character_in_an_article_body_reaches_the_feeds_as_a_replacement_character_not_a_failure()
+    {
+        using var site = new TestSite();
+        site.Post("bell", "Bell", body: "Before\u0007after.");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Contains("Before\uFFFDafter.", site.Read("feed.xml"), StringComparison.Ordinal);
+        Assert.Contains("Before\uFFFDafter.", site.Read("atom.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drafts_and_future_articles_are_left_out_unless_drafts_are_asked_for()
     {
         using var site = new TestSite();
