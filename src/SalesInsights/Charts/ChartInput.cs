@@ -50,7 +50,7 @@ public sealed class ChartInput(ChartSpec spec, IChartKind kind, DataCatalog cata
         return outcome.Result;
     }
 
-    public ValueFormat FormatOf(QueryColumn column) => Spec.Format ?? ValueFormatter.DefaultFor(column.Type);
+    public NumberFormat FormatOf(QueryColumn column) => Spec.Format ?? ValueFormatter.DefaultFor(column.Type);
 
     /// <summary>The chart's query wrapped as a sub-query for SQL derived from it.</summary>
     public string Source => $"({Sql}\n)";

@@ -19,7 +19,7 @@ public sealed record ChartOutcome(ChartFigure? Figure, ImmutableArray<ChartProbl
 
 /// <summary>
 /// The door to the Charts folder: from a parsed spec to a finished, accessible figure. Queries the catalog, lets
-/// the kind validate and shape the numbers, draws them with ScottPlot, and writes the figure HTML and its CSV.
+/// the kind validate and shape the numbers, draws them on its canvas (<c>Drawing/</c>), and writes the figure HTML and its CSV.
 /// Safe to call from many threads: nothing here is shared but the catalog and the cache, which are.
 /// </summary>
 public static class ChartRenderer
@@ -106,7 +106,7 @@ public static class ChartRenderer
             var format = table.Columns.FirstOrDefault(c => c.IsValue)?.Format;
             // "Target $1.2M": the writer's name for the line, with its value unless the name already gives a number.
             var name = string.IsNullOrWhiteSpace(spec.TargetLabel) ? "Target" : spec.TargetLabel.Trim();
-            var label = name.Any(char.IsDigit) ? name : $"{name} {AxisFormatter.Format([target], format ?? ValueFormat.Number)[0]}";
+            var label = name.Any(char.IsDigit) ? name : $"{name} {ValueFormatter.FormatAxis([target], format ?? ValueFormat.Number)[0]}";
             if (kind.ValuesHorizontal || kind.TargetOnCategoryAxis)
             {
                 var x = canvas.X(target);

@@ -30,7 +30,8 @@ public sealed record ChartSpec
     public string? Where { get; init; }
     public string? XLabel { get; init; }
     public string? YLabel { get; init; }
-    public ValueFormat? Format { get; init; }
+    /// <summary>The <c>format:</c> of the values, with the arguments prose takes (<c>percent(0)</c>, <c>currency(EUR)</c>).</summary>
+    public NumberFormat? Format { get; init; }
     public double? Target { get; init; }
     public string? TargetLabel { get; init; }
     public string? Caption { get; init; }

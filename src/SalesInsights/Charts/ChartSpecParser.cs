@@ -107,13 +107,13 @@ public static class ChartSpecParser
                     spec = spec with { Aggregate = aggregate };
                     break;
                 case "format":
-                    if (ValueFormatter.TryParse(value, out var format))
+                    if (ValueFormatter.TryParse(value, out NumberFormat format, out var formatProblem))
                     {
                         spec = spec with { Format = format };
                     }
                     else
                     {
-                        problems.Add(new ChartProblem("SI310", $"Unknown format '{value}'; use one of {string.Join(", ", ValueFormatter.Names)}.{NameSuggestions.DidYouMean(value, ValueFormatter.Names)}", At(scalar)));
+                        problems.Add(new ChartProblem("SI310", formatProblem!, At(scalar)));
                     }
                     break;
                 case "target":

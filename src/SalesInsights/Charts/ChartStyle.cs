@@ -35,16 +35,16 @@ public static partial class ChartStyle
         spec.Target is { } target ? (Math.Min(min, target), Math.Max(max, target)) : (min, max);
 
     /// <summary>A value as a tooltip gives it: in full ("$1,234,500"), where axes and tables may be compact.</summary>
-    public static string Exact(double value, ValueFormat? format) => ValueFormatter.Format(value, format switch
+    public static string Exact(double value, NumberFormat? format) => ValueFormatter.Format(value, format switch
     {
-        ValueFormat.CurrencyCompact => ValueFormat.Currency,
-        ValueFormat.Compact => ValueFormat.Number,
+        { Kind: ValueFormat.CurrencyCompact } f => f with { Kind = ValueFormat.Currency, Decimals = null, Significant = null },
+        { Kind: ValueFormat.Compact } f => f with { Kind = ValueFormat.Number, Decimals = null, Significant = null },
         { } f => f,
         null => ValueFormat.Number,
     });
 
     /// <summary>"EMEA · 2025-Q2: $1,240,000": a mark's tooltip, with the series named only where there are several.</summary>
-    public static string Tip(string? series, string x, double value, ValueFormat? format) =>
+    public static string Tip(string? series, string x, double value, NumberFormat? format) =>
         (string.IsNullOrEmpty(series) ? string.Empty : series + " · ") + x + ": " + Exact(value, format);
 
     /// <summary>

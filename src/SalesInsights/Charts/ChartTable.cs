@@ -5,7 +5,7 @@ using SalesInsights.Formatting;
 namespace SalesInsights.Charts;
 
 /// <summary>A column of the numbers a chart draws: a label column has no format, a value column has one.</summary>
-public sealed record TableColumn(string Name, string Header, ValueFormat? Format)
+public sealed record TableColumn(string Name, string Header, NumberFormat? Format)
 {
     public bool IsValue => Format is not null;
 }

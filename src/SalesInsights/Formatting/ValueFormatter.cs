@@ -174,6 +174,22 @@ public static partial class ValueFormatter
         return [.. values.Select(v => v == 0 ? Format(0, format with { Decimals = 0 }, unit: 0) : Format(v, format, unit))];
     }
 
+    /// <summary>
+    /// The labels of an axis' round ticks (evenly spaced, ascending): <see cref="FormatAll"/>, with money compact
+    /// ("$0 $0.5M $1.0M": currency labels are wide) and a true minus sign ("−$20K"). The writer's kind and currency
+    /// hold; the decimals are the ticks' own, since a fixed number would print two close ticks alike or pad round ones.
+    /// </summary>
+    public static IReadOnlyList<string> FormatAxis(IReadOnlyList<double> ticks, NumberFormat format)
+    {
+        var axis = format with
+        {
+            Kind = format.Kind == ValueFormat.Currency ? ValueFormat.CurrencyCompact : format.Kind,
+            Decimals = null,
+            Significant = null,
+        };
+        return [.. FormatAll(ticks, axis).Select(label => label.StartsWith('-') ? "\u2212" + label[1..] : label)];
+    }
+
     private static string Format(double value, NumberFormat format, int? unit)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))

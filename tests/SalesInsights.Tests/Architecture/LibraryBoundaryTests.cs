@@ -10,7 +10,6 @@ public sealed partial class LibraryBoundaryTests
     public static TheoryData<string, string[]> Libraries => new()
     {
         { "DuckDB", ["Data"] },
-        { "ScottPlot", ["Charts"] },
         { "SkiaSharp", ["Charts", "Imaging"] },
         { "Markdig", ["Markdown"] },
         { "ColorCode", ["Markdown/Highlighting"] },

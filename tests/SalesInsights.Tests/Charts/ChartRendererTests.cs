@@ -94,6 +94,16 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_format_with_arguments_holds_for_the_axis_the_tooltips_and_the_data_table()
+    {
+        var html = Figure("title: T\ntype: bar\nsql: SELECT region, sum(amount) AS total FROM sales GROUP BY 1 ORDER BY 1\nformat: currency(EUR)\n", TestData.SmallCatalog);
+
+        Assert.Contains("€1.5K", Svg.Texts(html));
+        Assert.Equal(["APAC: €375", "EMEA: €1,450", "NA: €1,001"], Svg.Marks(Svg.Of(html), 1).Select(m => m.Element("title")?.Value));
+        Assert.Equal(["€375", "€1,450", "€1,001"], Svg.TableRows(html).Select(row => row[1].Text));
+    }
+
+    [Fact]
     public void The_same_chart_drawn_twice_is_the_same_text_so_builds_are_reproducible()
     {
         var first = Figure(WinRate);

@@ -37,6 +37,20 @@ public sealed class ChartSpecParserTests
         Assert.Equal(new SpecPosition(3, 0), spec.PositionOf("x"));
     }
 
+    [Theory]
+    [InlineData("percent(0)", ValueFormat.Percent, 0, null)]
+    [InlineData("currency(EUR)", ValueFormat.Currency, null, "EUR")]
+    [InlineData("currency_compact(GBP, 1)", ValueFormat.CurrencyCompact, 1, "GBP")]
+    public void A_format_takes_the_arguments_prose_takes(string format, ValueFormat kind, int? decimals, string? currency)
+    {
+        var problems = new List<ChartProblem>();
+
+        var spec = ChartSpecParser.Parse($"title: A\ntype: bar\nsql: SELECT 1\nformat: {format}\n", problems)!;
+
+        Assert.Empty(problems);
+        Assert.Equal(new NumberFormat(kind, decimals, Currency: currency), spec.Format);
+    }
+
     [Fact]
     public void Malformed_yaml_is_reported_at_yamldotnets_line_and_column()
     {
@@ -90,6 +104,7 @@ public sealed class ChartSpecParserTests
     [InlineData("title: A\ntype: bar", "either 'sql:' or 'data:'")]
     [InlineData("title: A\ntype: bar\nsql: SELECT 1\ndata: deals", "not both")]
     [InlineData("title: A\ntype: bar\nsql: SELECT 1\nformat: percentage", "Unknown format")]
+    [InlineData("title: A\ntype: bar\nsql: SELECT 1\nformat: percent(two)", "not a number of decimals (2) or of significant figures (2 sig)")]
     [InlineData("title: A\ntype: bar\nsql: SELECT 1\naggregate: mean", "Unknown aggregate")]
     [InlineData("title: A\ntype: bar\nsql: SELECT 1\nbins: many", "'bins'")]
     [InlineData("title: A\ntype: bar\nsql: SELECT 1\ntarget: high", "'target'")]

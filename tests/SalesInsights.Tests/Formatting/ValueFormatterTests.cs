@@ -73,6 +73,26 @@ public sealed class ValueFormatterTests
         Assert.Equal(expected, ValueFormatter.FormatAll(values, parsed));
     }
 
+    [Theory]
+    [InlineData("currency_compact", new[] { 0, 500_000d, 1_000_000, 1_500_000 }, new[] { "$0", "$0.5M", "$1.0M", "$1.5M" })]
+    [InlineData("currency", new[] { 0, 200_000d, 400_000, 600_000 }, new[] { "$0", "$200K", "$400K", "$600K" })]
+    [InlineData("currency", new[] { 0, 2_500d, 5_000 }, new[] { "$0", "$2.5K", "$5.0K" })]
+    [InlineData("currency", new[] { 0, 50d, 100 }, new[] { "$0", "$50", "$100" })]
+    [InlineData("currency(EUR)", new[] { 0, 200_000d, 400_000 }, new[] { "€0", "€200K", "€400K" })]
+    [InlineData("currency(2)", new[] { 0, 200_000d, 400_000 }, new[] { "$0", "$200K", "$400K" })]
+    [InlineData("percent", new[] { 0, 0.1, 0.2, 0.3 }, new[] { "0%", "10%", "20%", "30%" })]
+    [InlineData("percent(1)", new[] { 0, 0.1, 0.2, 0.3 }, new[] { "0%", "10%", "20%", "30%" })]
+    [InlineData("percent(0)", new[] { 0.2, 0.205, 0.21 }, new[] { "20.0%", "20.5%", "21.0%" })]
+    [InlineData("number", new[] { 0, 100_000d, 200_000 }, new[] { "0", "100,000", "200,000" })]
+    [InlineData("integer", new[] { 0, 2_000d, 4_000, 6_000 }, new[] { "0", "2,000", "4,000", "6,000" })]
+    [InlineData("compact", new[] { -1_000_000d, 0, 1_000_000 }, new[] { "\u22121M", "0", "1M" })]
+    [InlineData("currency_compact", new[] { -20_000d, -10_000, 0, 10_000 }, new[] { "\u2212$20K", "\u2212$10K", "$0", "$10K" })]
+    public void An_axis_keeps_the_charts_format_with_compact_money_the_ticks_own_decimals_and_a_true_minus(string format, double[] ticks, string[] expected)
+    {
+        Assert.True(ValueFormatter.TryParse(format, out NumberFormat parsed, out var problem), problem);
+        Assert.Equal(expected, ValueFormatter.FormatAxis(ticks, parsed));
+    }
+
     [Fact]
     public async Task Money_without_a_currency_of_its_own_is_in_the_site_currency_of_the_flow_that_formats_it()
     {

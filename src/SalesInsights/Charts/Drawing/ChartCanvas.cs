@@ -76,7 +76,7 @@ public sealed class ChartCanvas
     /// A vertical value axis: round ticks with gridlines across the plot and labels in the gutter, one format
     /// for all. Bars and areas include zero; lines and points may crop to their data.
     /// </summary>
-    public void ValueAxisY(double min, double max, ValueFormat format, bool includeZero, bool log = false)
+    public void ValueAxisY(double min, double max, NumberFormat format, bool includeZero, bool log = false)
     {
         if (includeZero && !log)
         {
@@ -99,7 +99,7 @@ public sealed class ChartCanvas
     }
 
     /// <summary>A horizontal value axis (scatter, histogram): round ticks with labels under the plot.</summary>
-    public void ValueAxisX(double min, double max, ValueFormat format, bool log = false, bool widen = true, Func<double, string>? label = null)
+    public void ValueAxisX(double min, double max, NumberFormat format, bool log = false, bool widen = true, Func<double, string>? label = null)
     {
         var ticks = log ? NiceTicks.Log(min, max) : NiceTicks.Linear(min, max, 5);
         var (lo, hi) = widen || max <= min ? (ticks[0], ticks[^1]) : (min, max);
@@ -112,8 +112,8 @@ public sealed class ChartCanvas
     }
 
     /// <summary>One format for a linear axis; on a log axis, where steps grow tenfold, each tick in its own unit ("$1", "$10", "$1K").</summary>
-    private static string[] Labels(double[] ticks, ValueFormat format, bool log) =>
-        log ? [.. ticks.Select(t => AxisFormatter.Format([t], format)[0])] : AxisFormatter.Format(ticks, format);
+    private static string[] Labels(double[] ticks, NumberFormat format, bool log) =>
+        log ? [.. ticks.Select(t => ValueFormatter.FormatAxis([t], format)[0])] : [.. ValueFormatter.FormatAxis(ticks, format)];
 
     /// <summary>A horizontal axis of dates (days since 0001-01-01): months, quarters or years by the span, the year written where it starts or changes.</summary>
     public void DateAxisX(DateOnly first, DateOnly last)
