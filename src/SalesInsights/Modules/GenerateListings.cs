@@ -6,7 +6,7 @@ namespace SalesInsights.Modules;
 
 /// <summary>
 /// Creates the pages that list articles: the paginated home page, a paginated page per tag and per author, the
-/// tag index, the archive by year with a page per year, and the 404 page. One pass over the articles groups
+/// tag index, the archive by year with a page per year, the 404 page and the search page. One pass over the articles groups
 /// them, so the cost is linear in their number.
 /// </summary>
 public sealed class GenerateListings(string postsPipeline) : IModule
@@ -94,6 +94,13 @@ public sealed class GenerateListings(string postsPipeline) : IModule
             .With(Keys.Layout, "404")
             .With(Keys.Title, "Page not found")
             .With(Keys.Url, "/404.html"))));
+        // The search page shows no article: its script reads the index GenerateSearchIndex writes beside it.
+        pages.Add(context.Derive($"{nameof(GenerateListings)}/search", () => [], () => Document.FromText(null, "search/index.html", string.Empty, Metadata.Empty
+            .With(Keys.Kind, Kinds.Search)
+            .With(Keys.Layout, Kinds.Search)
+            .With(Keys.Title, "Search")
+            .With(Keys.Summary, "Search every article: titles, summaries, headings, tags and text.")
+            .With(Keys.Url, "/search/"))));
         return pages.ToArray();
     }
 

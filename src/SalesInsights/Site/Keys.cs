@@ -91,6 +91,10 @@ public static class Kinds
     public const string Tags = "tags";
     public const string Archive = "archive";
     public const string NotFound = "404";
+    /// <summary>The page that searches the articles in the browser.</summary>
+    public const string Search = "search";
+    /// <summary>A file of the search index, fetched by the search page's script.</summary>
+    public const string SearchIndex = "search-index";
     public const string Asset = "asset";
     public const string Feed = "feed";
     /// <summary>A data file published for download.</summary>

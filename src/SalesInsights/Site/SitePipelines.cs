@@ -15,12 +15,13 @@ public static class SitePipelines
     public const string Redirects = "redirects";
     public const string Datasets = "datasets";
     public const string BundleFiles = "bundle-files";
+    public const string Search = "search";
 
     /// <summary>The names of Markdown files: Hugo's and most sites' <c>.md</c>, and Jekyll's <c>.markdown</c>.</summary>
     public static readonly string[] MarkdownPatterns = ["*.md", "*.markdown"];
 
     /// <summary>Pipelines whose documents are pages or files of the site.</summary>
-    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, BundleFiles, Listings, Feeds, Sitemap];
+    public static readonly string[] Published = [Assets, Datasets, Posts, Pages, BundleFiles, Listings, Feeds, Sitemap, Search];
 
     public static IReadOnlyList<Pipeline.Pipeline> Create() =>
     [
@@ -66,6 +67,12 @@ public static class SitePipelines
         {
             Dependencies = [Posts],
             Process = [new GenerateFeeds(Posts)],
+            Output = [new WriteOutput()],
+        },
+        new(Search)
+        {
+            Dependencies = [Posts],
+            Process = [new GenerateSearchIndex(Posts)],
             Output = [new WriteOutput()],
         },
         new(Sitemap)
