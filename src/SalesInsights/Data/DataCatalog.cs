@@ -46,8 +46,9 @@ public sealed class DataCatalog : IDisposable, IStamped
     private const string Stopped = "The build was stopped before the query finished.";
 
     private DataCatalog(string dataDirectory, ImmutableArray<Dataset> datasets, ImmutableArray<Diagnostic> problems, string fingerprint,
-        DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed, QueryStore? store, Func<DataCatalog, DuckDBConnection> load)
+        DataOptions options, ImmutableArray<string> privatePaths, ImmutableHashSet<string> failed, QueryStore? store, Func<DataCatalog, DuckDBConnection> load, string? snapshot)
     {
+        Snapshot = snapshot;
         _options = options;
         _privatePaths = privatePaths;
         _failed = failed;
@@ -61,6 +62,9 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     /// <summary>Absolute path of the data folder.</summary>
     public string DataDirectory { get; }
+
+    /// <summary>The snapshot's name (its date, <c>2025-10-14</c>) when this catalog reads one; null for the live data.</summary>
+    public string? Snapshot { get; }
 
     public ImmutableArray<Dataset> Datasets { get; }
 
@@ -120,7 +124,8 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// dataset's description is there too, the datasets are loaded into DuckDB only when a query is not. Null keeps
     /// nothing.
     /// </param>
-    public static DataCatalog Open(string dataDirectory, string? siteRoot = null, DataOptions? options = null, FileSandbox? sandbox = null, string? cacheDirectory = null)
+    /// <param name="snapshot">The snapshot's name when the folder is one (<see cref="DataSnapshots"/>); null for the live data.</param>
+    public static DataCatalog Open(string dataDirectory, string? siteRoot = null, DataOptions? options = null, FileSandbox? sandbox = null, string? cacheDirectory = null, string? snapshot = null)
     {
         options ??= DataOptions.Default;
         var directory = Path.GetFullPath(dataDirectory);
@@ -167,7 +172,7 @@ public sealed class DataCatalog : IDisposable, IStamped
             problems.Add(source.Problem!);
             failed.Add(source.Name);
         }
-        var fingerprint = FingerprintOf(files, hashes, options);
+        var fingerprint = FingerprintOf(files, hashes, options, snapshot);
         var readable = toLoad.Where(s => s.Problem is null).ToList();
 
         // Paths a query's result must never carry into a page: the site's, the data's, the temporary folder, home.
@@ -184,7 +189,7 @@ public sealed class DataCatalog : IDisposable, IStamped
         if (store is not null && problems.Count == 0 && readable.All(s => s.Copy is null) && Described(store, fingerprint, readable) is { } described)
         {
             return new DataCatalog(directory, described, [], fingerprint, options, privatePaths, [], store,
-                catalog => catalog.LoadLate(readable, root, files, hashes));
+                catalog => catalog.LoadLate(readable, root, files, hashes), snapshot);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -198,10 +203,72 @@ public sealed class DataCatalog : IDisposable, IStamped
         {
             Describe(store, fingerprint, datasets);
         }
-        var catalog = new DataCatalog(directory, datasets, problems.ToImmutable(), fingerprint, options, privatePaths, failed.ToImmutable(), store, _ => main);
+        var catalog = new DataCatalog(directory, datasets, problems.ToImmutable(), fingerprint, options, privatePaths, failed.ToImmutable(), store, _ => main, snapshot);
         _ = catalog._database.Value;
         catalog._loadTicks = Stopwatch.GetTimestamp() - started;
         return catalog;
+    }
+
+    /// <summary>
+    /// Writes every dataset of <paramref name="dataDirectory"/> into <paramref name="targetDirectory"/> as a Parquet
+    /// file compressed with zstd: a snapshot that pinned articles read (<see cref="DataSnapshots"/>). This is the
+    /// one place DuckDB writes a file, on a database of its own: the catalog articles query can write nothing.
+    /// </summary>
+    /// <returns>Each dataset written with the latest date any of its date columns holds (null when it has none), or why none was.</returns>
+    public static (ImmutableArray<(Dataset Dataset, DateOnly? Latest)> Written, ImmutableArray<Diagnostic> Problems) Freeze(
+        string dataDirectory, string targetDirectory, DataOptions? options = null, string? siteRoot = null)
+    {
+        options ??= DataOptions.Default;
+        var directory = Path.GetFullPath(dataDirectory);
+        var root = Path.GetFullPath(siteRoot ?? Environment.CurrentDirectory);
+        var sources = new FileSandbox([directory]).Files(directory, "*", recursive: false)
+            .Where(f => f.IsAllowed && (f.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.Path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)))
+            .Select(f => new Source(f.Path, TableName(f.Path), Path.GetRelativePath(root, f.Path).Replace('\\', '/')))
+            .DistinctBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+        foreach (var source in sources)
+        {
+            Survey(source, options);
+        }
+        if (sources.Where(s => s.Problem is not null).Select(s => s.Problem!).ToImmutableArray() is { Length: > 0 } surveyed)
+        {
+            return ([], surveyed);
+        }
+        var (main, datasets, problems) = LoadAll(sources, root, options, lockDown: false);
+        using (main)
+        {
+            if (problems.Length > 0)
+            {
+                return ([], [.. problems.Select(p => p.Problem)]);
+            }
+            Directory.CreateDirectory(targetDirectory);
+            var written = ImmutableArray.CreateBuilder<(Dataset, DateOnly?)>();
+            foreach (var dataset in datasets.OrderBy(d => d.Name, StringComparer.Ordinal))
+            {
+                var target = Path.Combine(Path.GetFullPath(targetDirectory), dataset.Name + ".parquet");
+                Bounded(main, options.QueryTimeout, $"COPY {Identifier(dataset.Name)} TO {Literal(target)} (FORMAT parquet, COMPRESSION zstd)");
+                written.Add((dataset with { FilePath = target }, Latest(main, dataset)));
+            }
+            return (written.ToImmutable(), []);
+        }
+    }
+
+    /// <summary>The latest value of any DATE or TIMESTAMP column of a dataset, as a day.</summary>
+    private static DateOnly? Latest(DuckDBConnection connection, Dataset dataset)
+    {
+        var dated = dataset.Columns.Where(c => c.Type == typeof(DateOnly) || c.Type == typeof(DateTime)).ToList();
+        if (dated.Count == 0)
+        {
+            return null;
+        }
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(greatest({string.Join(", ", dated.Select(c => $"max({Identifier(c.Name)})"))}) AS DATE) FROM {Identifier(dataset.Name)}";
+        return command.ExecuteScalar() switch
+        {
+            DateOnly day => day,
+            DateTime time => DateOnly.FromDateTime(time),
+            _ => null,
+        };
     }
 
     /// <summary>A data file to load: where it is, its table name and its path as diagnostics name it; then what the survey found.</summary>
@@ -299,8 +366,9 @@ public sealed class DataCatalog : IDisposable, IStamped
     /// A database with every dataset as a table, locked down; the datasets it loaded, and each one that failed with
     /// its diagnostic.
     /// </summary>
+    /// <param name="lockDown">False only to freeze a snapshot, whose database must write its files and serves no article.</param>
     private static (DuckDBConnection Main, ImmutableArray<Dataset> Datasets, ImmutableArray<(string Name, Diagnostic Problem)> Problems) LoadAll(
-        List<Source> sources, string root, DataOptions options)
+        List<Source> sources, string root, DataOptions options, bool lockDown = true)
     {
         var main = new DuckDBConnection("DataSource=:memory:");
         main.Open();
@@ -334,6 +402,12 @@ public sealed class DataCatalog : IDisposable, IStamped
             }
         }
 
+        ImmutableArray<Dataset> datasets = [.. loaded.Select(l => l.Dataset).OfType<Dataset>()];
+        ImmutableArray<(string, Diagnostic)> problems = [.. loaded.Select((l, i) => (sources[i].Name, l.Problem)).Where(p => p.Problem is not null).Select(p => (p.Name, p.Problem!))];
+        if (!lockDown)
+        {
+            return (main, datasets, problems);
+        }
         // The sandbox goes up before any article's SQL runs, and the lock keeps an article from lifting it. Every
         // dataset is a table by now, so queries need no file at all.
         Execute(main, "SET enable_external_access = false");
@@ -344,8 +418,7 @@ public sealed class DataCatalog : IDisposable, IStamped
         Execute(main, "SET autoinstall_known_extensions = false");
         Execute(main, "SET autoload_known_extensions = false");
         Execute(main, "SET lock_configuration = true");
-        return (main, [.. loaded.Select(l => l.Dataset).OfType<Dataset>()],
-            [.. loaded.Select((l, i) => (sources[i].Name, l.Problem)).Where(p => p.Problem is not null).Select(p => (p.Name, p.Problem!))]);
+        return (main, datasets, problems);
     }
 
     private static (Dataset?, Diagnostic?) Load(DuckDBConnection connection, Source source, string root, DataOptions options)
@@ -719,10 +792,15 @@ public sealed class DataCatalog : IDisposable, IStamped
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string FingerprintOf(List<string> files, string[] hashes, DataOptions options)
+    /// <summary>A snapshot's name is part of it, so stored answers and drawn charts of a snapshot are its own.</summary>
+    private static string FingerprintOf(List<string> files, string[] hashes, DataOptions options, string? snapshot)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(options.Stamp + "\n"));
+        if (snapshot is not null)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("snapshot " + snapshot + "\n"));
+        }
         for (var i = 0; i < files.Count; i++)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(files[i]) + "\n" + hashes[i] + "\n"));

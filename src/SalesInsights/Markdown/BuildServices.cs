@@ -15,6 +15,21 @@ internal static class BuildServices
         }
     }
 
+    /// <summary>
+    /// The data an article's queries read: the snapshot its front matter pins (<c>data_as_of</c>, checked by then),
+    /// or the live datasets. Every feature that queries asks here, so charts, values, tiles and claims of one
+    /// article never read different data.
+    /// </summary>
+    public static Data.DataCatalog? Data(MarkdownRenderContext context)
+    {
+        if (context.Metadata.GetString(Site.Keys.DataAsOf) is { } pinned
+            && DateOnly.TryParseExact(pinned, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return Find<Data.DataSnapshots>(context)?.Catalog(day);
+        }
+        return Find<Data.DataCatalog>(context);
+    }
+
     /// <summary>The output folder of the page, or one derived from its source when the caller gave none (<c>input/posts/a.md</c> → <c>posts/a</c>).</summary>
     public static string OutputFolder(MarkdownRenderContext context)
     {

@@ -17,6 +17,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
     {
         Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Authors, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
         Keys.Image, Keys.RedirectFrom, Keys.Aliases, Keys.Description, Keys.LastMod, Keys.LastModifiedAt, Keys.Weight,
+        Keys.DataAsOf,
     };
 
     /// <summary>Keys other modules read: named queries, a dashboard's settings, a page's place in the menu, Jekyll's published.</summary>
@@ -99,6 +100,12 @@ public sealed class ApplyFrontMatter : ForEachDocument
             {
                 Error("SI0103", updatedKey, $"'{updatedKey}' is not a date: '{input.Metadata[updatedKey]}'; write it as YYYY-MM-DD");
             }
+        }
+
+        string? dataAsOf = null;
+        if (input.Metadata[Keys.DataAsOf] is { } pin)
+        {
+            dataAsOf = PinnedSnapshot(pin, date, context, (key, message) => Error("SI0111", key, message), source, LineOf(Keys.DataAsOf));
         }
 
         var tags = Words(input.Metadata[Keys.Tags]);
@@ -204,8 +211,44 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 .With(Keys.Layout, layout)
                 .With(Keys.Draft, input.Get<bool>(Keys.Draft) || input.Metadata[Keys.Published] is false)
                 .With(Keys.Future, date > now)
+                .With(Keys.DataAsOf, dataAsOf)
                 .With(Keys.Extra, extra),
         };
+    }
+
+    /// <summary>
+    /// The snapshot an article pins its data to, as <c>YYYY-MM-DD</c>; null after reporting why it cannot (not a day,
+    /// or no snapshot of that day). A snapshot taken after the article's date is a warning: its figures then show
+    /// what the writer could not have seen.
+    /// </summary>
+    private static string? PinnedSnapshot(object value, DateTimeOffset? date, IExecutionContext context, Action<string, string> error, string source, int line)
+    {
+        // TOML writes a day as a date value; YAML and JSON as text.
+        DateOnly? written = value switch
+        {
+            string text when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) => parsed,
+            DateTime time => DateOnly.FromDateTime(time),
+            DateTimeOffset moment => DateOnly.FromDateTime(moment.DateTime),
+            _ => null,
+        };
+        if (written is not { } day)
+        {
+            var shown = value is string or long or double or bool ? $", not '{value}'" : string.Empty;
+            error(Keys.DataAsOf, $"'data_as_of' must be the day of a snapshot of the data, written YYYY-MM-DD (like data_as_of: 2025-10-14){shown}");
+            return null;
+        }
+        var name = Data.DataSnapshots.Name(day);
+        if (!context.Get<Data.DataSnapshots>().Exists(day))
+        {
+            error(Keys.DataAsOf, $"there is no snapshot of the data as of {name} (input/data/{Data.DataSnapshots.Folder}/{name}/ with its Parquet files); " +
+                $"freeze one with: dotnet run --project src/SalesInsights -- data snapshot {name}");
+            return null;
+        }
+        if (date is { } published && day > DateOnly.FromDateTime(published.DateTime))
+        {
+            context.Diagnostics.Report(Diagnostic.Warning("SI0111", $"'data_as_of' is {name}, after the article's date ({published:yyyy-MM-dd}): its figures show data the article could not have seen; pin it to its own date or earlier", source, line));
+        }
+        return name;
     }
 
     /// <summary>Why an <c>image</c> value cannot be a page's picture (it becomes the og:image and feed URL), or null.</summary>

@@ -31,6 +31,11 @@ public static class Keys
     public const string Weight = "weight";
     /// <summary>Named SQL queries for inline values: <c>queries: {name: SQL}</c>.</summary>
     public const string Queries = "queries";
+    /// <summary>
+    /// The day whose snapshot of the data every query of the article reads (<c>data_as_of: 2025-10-14</c>), so its
+    /// figures stay what they were when it was written; normalized to <c>YYYY-MM-DD</c> once checked.
+    /// </summary>
+    public const string DataAsOf = "data_as_of";
     /// <summary>A page that is a dashboard: <c>dashboard: {period: SQL, regions: SQL, quarters: 8}</c>, expanded into one page per view.</summary>
     public const string Dashboard = "dashboard";
 

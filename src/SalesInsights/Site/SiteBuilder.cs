@@ -21,6 +21,9 @@ public static class SiteBuilder
     /// <summary>Under this key a build session keeps the data catalog, reopened when <see cref="CatalogStamp"/> changes.</summary>
     public const string CatalogKey = "data-catalog";
 
+    /// <summary>Under this key a build session keeps the data's snapshots, reopened when one of them changes.</summary>
+    public const string SnapshotsKey = "data-snapshots";
+
     public static string CatalogStamp(BuildOptions options, DataOptions data) =>
         DataCatalog.StampOf(Path.Combine(options.InputDirectory, "data")) + "|" + options.SiteRoot + "|" + data.Stamp;
 
@@ -64,6 +67,11 @@ public static class SiteBuilder
             return session is null ? Open() : session.Keep(CatalogKey, CatalogStamp(options, settings.Data), Open);
         }, CancellationToken.None);
 
+        // Snapshots of the data that pinned articles read: each is opened when the first article asks for it.
+        var snapshotsStamp = DataSnapshots.StampOf(Path.Combine(dataDirectory, DataSnapshots.Folder)) + "|" + options.SiteRoot + "|" + settings.Data.Stamp;
+        DataSnapshots OpenSnapshots() => new(dataDirectory, options.SiteRoot, settings.Data, sandbox, options.CacheDirectory);
+        var snapshots = session is null ? OpenSnapshots() : session.Keep(SnapshotsKey, snapshotsStamp, OpenSnapshots);
+
         var theme = Theme.Load(options.ThemeDirectory, options.InputDirectory, options.Relative, diagnostics);
         var catalog = await opening.ConfigureAwait(false);
 
@@ -79,7 +87,7 @@ public static class SiteBuilder
         var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts")) { DrawsMisses = session?.Provisional != true };
         var (queriesBefore, queryTimeBefore, storedBefore, loadedBefore) = (catalog.ExecutedQueries, catalog.QueryTime, catalog.StoredAnswers, catalog.IsLoaded);
         var images = new Imaging.ImageVariants(options.CacheDirectory!);
-        List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, charts, images, new SourceHistory(options.InputDirectory, cancellationToken)];
+        List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, snapshots, charts, images, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
         {
@@ -88,7 +96,14 @@ public static class SiteBuilder
 
         EngineResult result;
         // Ctrl+C stops the queries running now too, instead of letting them run on to their time limit.
-        using var interrupt = cancellationToken.Register(catalog.InterruptRunning);
+        using var interrupt = cancellationToken.Register(() =>
+        {
+            catalog.InterruptRunning();
+            foreach (var pinned in snapshots.Opened)
+            {
+                pinned.InterruptRunning();
+            }
+        });
         try
         {
             result = await new Engine(SitePipelines.Create(), services, session).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +122,7 @@ public static class SiteBuilder
             }
         }
         // After the run: a catalog that waited for a query to load its datasets reports what loading found then.
-        foreach (var problem in catalog.Problems)
+        foreach (var problem in catalog.Problems.Concat(snapshots.Opened.SelectMany(c => c.Problems)))
         {
             diagnostics.Report(problem);
         }
@@ -121,7 +136,7 @@ public static class SiteBuilder
         }
 
         // A query that failed only because its dataset did not load adds nothing to the dataset's own error.
-        var sorted = diagnostics.ToSortedArray().RemoveAll(catalog.IsFollowOn);
+        var sorted = diagnostics.ToSortedArray().RemoveAll(d => catalog.IsFollowOn(d) || snapshots.Opened.Any(c => c.IsFollowOn(d)));
         var pages = result.Outputs.Values.Sum(docs => docs.Count(d => d.Destination?.EndsWith(".html", StringComparison.Ordinal) == true));
         if (staging is not null)
         {

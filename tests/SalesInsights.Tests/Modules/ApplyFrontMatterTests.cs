@@ -235,4 +235,46 @@ public sealed class ApplyFrontMatterTests
         Assert.Empty((await site.BuildAsync()).Diagnostics);
         Assert.False(site.Exists("posts/hidden/index.html"));
     }
+    [Fact]
+    public async Task Pinning_an_article_to_a_day_without_a_snapshot_is_an_error_at_the_key_saying_how_to_make_one()
+    {
+        using var site = new TestSite();
+        site.Write("input/data/deals.csv", "deal_id,amount\nD1,100\n");
+        site.Write("input/posts/pinned.md", "---\ntitle: Pinned\ndate: 2025-10-14\ndata_as_of: 2025-10-14\n---\n\nText.\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0111", Severity.Error, 4), (error.Code, error.Severity, error.Line));
+        Assert.Contains("no snapshot of the data as of 2025-10-14", error.Message, StringComparison.Ordinal);
+        Assert.Contains("data snapshot 2025-10-14", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("2025-13-01")]
+    [InlineData("[2025-10-14]")]
+    public async Task A_data_as_of_that_is_not_a_day_is_an_error_at_the_key(string value)
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/pinned.md", $"---\ntitle: Pinned\ndate: 2025-10-14\ndata_as_of: {value}\n---\n\nText.\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0111", 4), (error.Code, error.Line));
+        Assert.Contains("YYYY-MM-DD", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_snapshot_taken_after_the_article_is_a_warning_at_the_key()
+    {
+        using var site = new TestSite();
+        site.Write("input/data/deals.csv", "deal_id,amount\nD1,100\n");
+        SalesInsights.Data.DataCatalog.Freeze(site.PathOf("input/data"), site.PathOf("input/data/snapshots/2025-11-01"));
+        site.Write("input/posts/pinned.md", "---\ntitle: Pinned\ndate: 2025-10-14\ndata_as_of: 2025-11-01\n---\n\nText.\n");
+
+        var warning = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0111", Severity.Warning, 4), (warning.Code, warning.Severity, warning.Line));
+        Assert.True(site.Exists("posts/pinned/index.html"));
+    }
 }

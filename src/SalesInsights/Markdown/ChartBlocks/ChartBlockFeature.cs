@@ -31,7 +31,7 @@ public sealed class ChartBlockFeature(DataCatalog? catalog = null, ChartCache? c
         {
             return;
         }
-        var data = catalog ?? BuildServices.Find<DataCatalog>(context);
+        var data = catalog ?? BuildServices.Data(context);
         if (data is null)
         {
             foreach (var block in blocks)

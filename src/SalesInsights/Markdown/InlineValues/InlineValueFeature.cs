@@ -31,7 +31,7 @@ public sealed partial class InlineValueFeature(DataCatalog? catalog = null) : IM
             }
             return;
         }
-        var data = catalog ?? BuildServices.Find<DataCatalog>(context);
+        var data = catalog ?? BuildServices.Data(context);
         if (data is null)
         {
             context.Error("SI300", "Inline values need the site's data, but no data catalog was registered with the build.", values.Count > 0 ? values[0].Line : 0);

@@ -34,7 +34,7 @@ public sealed class KpiTileFeature(DataCatalog? catalog = null) : IMarkdownFeatu
         {
             return;
         }
-        var data = catalog ?? BuildServices.Find<DataCatalog>(context);
+        var data = catalog ?? BuildServices.Data(context);
         if (data is null)
         {
             foreach (var block in blocks)
