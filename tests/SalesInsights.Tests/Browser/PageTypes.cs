@@ -15,9 +15,10 @@ public static class PageTypes
     public const string TagIndex = "tags";
     public const string Archive = "archive";
     public const string Author = "author";
+    public const string Search = "search";
 
     /// <summary>Every kind of page: each must load cleanly, pass axe in both themes and fit a phone.</summary>
-    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound, Page, TagIndex, Archive, Author];
+    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound, Page, TagIndex, Archive, Author, Search];
 
     /// <summary>The kinds a reader sees most, photographed for the README and for review.</summary>
     public static readonly string[] Photographed = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound];
@@ -40,6 +41,7 @@ public static class PageTypes
             TagIndex => "/tags/",
             Archive => "/archive/",
             Author => site.PagesUnder("authors").FirstOrDefault(p => p != "/authors/"),
+            Search => "/search/",
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a page type"),
         };
         Skip.If(path is null || (path != "/no-such-page/" && !site.Has(path)), $"The built sample site has no {type} page yet (looked for {path ?? "one"}); this test runs as soon as it is built.");

@@ -52,6 +52,26 @@ public sealed class SearchIndexReader(Func<string, string?> read)
         return [.. best.OrderByDescending(b => b.Value).ThenBy(b => b.Key).Select(b => Document(b.Key).GetProperty("u").GetString()!)];
     }
 
+    /// <summary>
+    /// Every term that one article only has, and only in its text (not its title, headings, tags or summary), with
+    /// that article's url: words a reader can find in a body and nowhere else.
+    /// </summary>
+    public IEnumerable<(string Term, string Url)> TermsOnlyInOneBody()
+    {
+        var shards = Manifest.GetProperty("shards").GetArrayLength();
+        for (var n = 0; n < shards; n++)
+        {
+            foreach (var term in JsonDocument.Parse(read($"search/shards/{n}.json")!).RootElement.EnumerateObject())
+            {
+                var values = term.Value.EnumerateArray().Select(v => v.GetInt32()).ToArray();
+                if (values is [1, var id, var score] && score < SearchIndex.SummaryScore)
+                {
+                    yield return (term.Name, Document(id).GetProperty("u").GetString()!);
+                }
+            }
+        }
+    }
+
     /// <summary>What a result shows of article <paramref name="id"/>.</summary>
     public JsonElement Document(int id) => JsonDocument.Parse(read($"search/docs/{id}.json")!).RootElement;
 }
