@@ -18,6 +18,8 @@ public static class ChartKinds
         new PieChart(),
         new DonutChart(),
         new FunnelChart(),
+        new HeatmapChart(),
+        new BarLineChart(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];

@@ -117,7 +117,9 @@ public static class ChartRenderer
             {
                 var y = canvas.Y(target);
                 canvas.Segment(ChartCanvas.Reference, 0, y, 1, y, dashed: true);
-                canvas.Label(1, y - 5, label, "end", "chart-note");
+                // At the line's end, above it; below it or at its start where a bar stands there (13-px note text).
+                var (lx, ly, anchor) = canvas.Clear(TextWidth.Of(label, 13), (1, y - 5, "end"), (1, y + 15, "end"), (0, y - 5, "start"), (0, y + 15, "start"));
+                canvas.Label(lx, ly, label, anchor, "chart-note");
             }
         }
         Interlocked.Increment(ref _drawn);

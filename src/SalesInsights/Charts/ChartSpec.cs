@@ -32,6 +32,9 @@ public sealed record ChartSpec
     public string? YLabel { get; init; }
     /// <summary>The <c>format:</c> of the values, with the arguments prose takes (<c>percent(0)</c>, <c>currency(EUR)</c>).</summary>
     public NumberFormat? Format { get; init; }
+    /// <summary>A bar-and-line chart's line in its own unit (<c>line_format: percent</c>), drawn on a second axis.</summary>
+    public NumberFormat? LineFormat { get; init; }
+
     public double? Target { get; init; }
     public string? TargetLabel { get; init; }
     public string? Caption { get; init; }

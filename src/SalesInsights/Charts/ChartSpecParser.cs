@@ -15,7 +15,7 @@ public static class ChartSpecParser
     public static IReadOnlyList<string> Keys { get; } =
     [
         "title", "type", "sql", "data", "x", "y", "group", "aggregate", "where", "x_label", "y_label", "format",
-        "target", "target_label", "caption", "alt", "trend", "bins", "sort", "labels", "x_scale", "y_scale",
+        "target", "target_label", "line_format", "caption", "alt", "trend", "bins", "sort", "labels", "x_scale", "y_scale",
     ];
 
     public static IReadOnlyList<string> Aggregates { get; } = ["sum", "avg", "count", "median", "min", "max"];
@@ -106,10 +106,10 @@ public static class ChartSpecParser
                     }
                     spec = spec with { Aggregate = aggregate };
                     break;
-                case "format":
+                case "format" or "line_format":
                     if (ValueFormatter.TryParse(value, out NumberFormat format, out var formatProblem))
                     {
-                        spec = spec with { Format = format };
+                        spec = key == "format" ? spec with { Format = format } : spec with { LineFormat = format };
                     }
                     else
                     {

@@ -30,6 +30,9 @@ public static partial class ChartStyle
     public static IReadOnlyList<string> Palette { get; } =
         ["#1a57ad", "#cc7502", "#0c7b60", "#c4588d", "#4097bd", "#af2c1f", "#9372c8", "#615608"];
 
+    /// <summary>The light sequential ramp, least to most (a heatmap's five steps); the theme re-lights it for dark mode so "more" stays more contrast.</summary>
+    public static IReadOnlyList<string> Sequential { get; } = ["#e4f0fe", "#b1cdf2", "#6ea1e2", "#3475c4", "#0b4c92"];
+
     /// <summary>A value axis's extent widened to take in the writer's <c>target:</c>, so its line is never drawn off the plot.</summary>
     public static (double Min, double Max) WithTarget(double min, double max, ChartSpec spec) =>
         spec.Target is { } target ? (Math.Min(min, target), Math.Max(max, target)) : (min, max);

@@ -62,6 +62,72 @@ public sealed class ChartsInABrowserTests(BrowserFixture fixture)
         Assert.True(problems.Count == 0, $"{measured} chart texts measured:\n" + string.Join('\n', problems.Take(40)));
     }
 
+    [CheckTheory]
+    [MemberData(nameof(EachWidthAndTheme))]
+    public async Task Every_kpi_value_of_the_dashboard_stays_on_one_line_inside_its_tile_at_16_pixels_or_more(int width, string theme)
+    {
+        var site = await fixture.SiteAsync();
+        Skip.If(!site.Has("/dashboard/"), "The built sample site has no dashboard.");
+        await using var visit = await PageVisit.OpenAsync(await fixture.BrowserAsync(), new Uri(fixture.Address, "dashboard/"), width, theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+
+        var result = await visit.Page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('.kpi-value')].map(value => {
+              const style = getComputedStyle(value);
+              const range = document.createRange();
+              range.selectNodeContents(value);
+              const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+              const text = range.getBoundingClientRect(), box = value.getBoundingClientRect();
+              return { text: value.textContent, lines, size: parseFloat(style.fontSize), inside: text.left >= box.left - 0.5 && text.right <= box.right + 0.5 };
+            })
+            """);
+        var values = result.EnumerateArray().ToList();
+
+        Assert.True(values.Count >= 4, $"only {values.Count} KPI values on the dashboard");
+        var problems = values
+            .Where(v => v.GetProperty("lines").GetInt32() != 1 || !v.GetProperty("inside").GetBoolean() || v.GetProperty("size").GetDouble() < 16)
+            .Select(v => $"'{v.GetProperty("text").GetString()}': {v.GetProperty("lines").GetInt32()} lines, {v.GetProperty("size").GetDouble():0.#} px, inside its tile: {v.GetProperty("inside").GetBoolean()}")
+            .ToList();
+        Assert.True(problems.Count == 0, $"at {width} px, {theme}:\n" + string.Join('\n', problems));
+    }
+
+    [CheckTheory]
+    [MemberData(nameof(EachWidthAndTheme))]
+    public async Task The_funnels_labels_pass_axes_colour_contrast_and_read_at_4_5_to_1_against_their_card(int width, string theme)
+    {
+        var site = await fixture.SiteAsync();
+        Skip.If(!site.Has("/charts/"), "The built sample site has no chart gallery.");
+        await using var visit = await PageVisit.OpenAsync(await fixture.BrowserAsync(), new Uri(fixture.Address, "charts/"), width, theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, withAxe: true);
+
+        var result = await visit.Page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const funnels = [...document.querySelectorAll('figure.chart-funnel')];
+              const axeResult = await axe.run('figure.chart-funnel', { runOnly: ['color-contrast'], resultTypes: ['violations'] });
+              const channel = c => (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+              const luminance = rgb => { const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map(Number).map(channel); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const backgroundOf = element => {
+                for (let e = element; e; e = e.parentElement) {
+                  const colour = getComputedStyle(e).backgroundColor;
+                  if (colour && !/rgba\(.*,\s*0\)$/.test(colour) && colour !== 'transparent') return colour;
+                }
+                return 'rgb(255, 255, 255)';
+              };
+              const labels = funnels.flatMap(figure => [...figure.querySelectorAll('svg text')]
+                .filter(t => t.getBoundingClientRect().width > 0)
+                .map(t => {
+                  const [a, b] = [luminance(getComputedStyle(t).fill), luminance(backgroundOf(figure))];
+                  return { text: t.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+                }));
+              return { funnels: funnels.length, violations: axeResult.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`), labels };
+            }
+            """);
+
+        Assert.True(result.GetProperty("funnels").GetInt32() > 0, "the gallery has no funnel chart");
+        Assert.Empty(result.GetProperty("violations").EnumerateArray().Select(v => v.GetString()));
+        var labels = result.GetProperty("labels").EnumerateArray().ToList();
+        Assert.NotEmpty(labels);
+        Assert.All(labels, l => Assert.True(l.GetProperty("ratio").GetDouble() >= 4.5, $"'{l.GetProperty("text").GetString()}' reads at {l.GetProperty("ratio").GetDouble():0.00}:1 at {width} px, {theme}"));
+    }
+
     /// <summary>Each figure alone, named after its page and id: what a reviewer compares with the previous look.</summary>
     private static async Task PhotographAsync(IPage page, string path, int width, string theme)
     {

@@ -43,8 +43,12 @@ public sealed class ChartCanvas
     private readonly StringBuilder _above = new();
     private readonly StringBuilder _labels = new();
     private readonly StringBuilder _gutter = new();
-    private readonly List<(string Label, int Series, Swatch Swatch)> _legend = [];
+    private readonly StringBuilder _rightGutter = new();
+    private readonly List<(string Label, string Css, Swatch Swatch)> _legend = [];
+    private readonly List<(double X0, double X1, double Y0, double Y1)> _bars = [];
     private double _gutterWidth;
+    private double _rightGutterWidth;
+    private Func<double, double>? _y2;
     private int _fit;
     private Func<double, double>? _y;
     private Func<double, double>? _x;
@@ -69,6 +73,9 @@ public sealed class ChartCanvas
     /// <summary>A value's vertical position in pixels, once a vertical value axis is set.</summary>
     public double Y(double value) => (_y ?? throw new InvalidOperationException("No vertical axis yet."))(value);
 
+    /// <summary>A value's vertical position on the second (right-hand) axis, once <see cref="ValueAxisYRight"/> set it.</summary>
+    public double Y2(double value) => (_y2 ?? throw new InvalidOperationException("No right-hand axis yet."))(value);
+
     /// <summary>A value's horizontal position as a fraction of the plot, once a horizontal value axis is set.</summary>
     public double X(double value) => (_x ?? throw new InvalidOperationException("No horizontal axis yet."))(value);
 
@@ -88,6 +95,7 @@ public sealed class ChartCanvas
         _y = log
             ? v => PlotBottom - ((Math.Log10(v) - Math.Log10(lo)) / (Math.Log10(hi) - Math.Log10(lo)) * PlotHeight)
             : v => PlotBottom - ((v - lo) / (hi - lo) * PlotHeight);
+        _yTicks = ticks;
         var labels = Labels(ticks, format, log);
         for (var i = 0; i < ticks.Length; i++)
         {
@@ -95,6 +103,50 @@ public sealed class ChartCanvas
             var isZero = ticks[i] == 0 || (i == 0 && !log && lo > 0 && includeZero);
             (isZero ? _above : _grid).Append(isZero ? "<line class=\"chart-baseline\" stroke=\"#6e757f\"" : "<line").Append(" x1=\"0\" x2=\"100%\" y1=\"").Append(Px(y)).Append("\" y2=\"").Append(Px(y)).Append("\"/>");
             GutterText(labels[i], y + 4);
+        }
+    }
+
+    private double[] _yTicks = [];
+
+    /// <summary>
+    /// A second value axis on the right whose round ticks sit on the left axis's gridlines (the same count, zero on
+    /// the same line), labelled in a gutter on the right: a second measure never gets gridlines of its own.
+    /// </summary>
+    public void ValueAxisYRight(double min, double max, NumberFormat format)
+    {
+        var ticks = _yTicks.Length > 1 ? _yTicks : throw new InvalidOperationException("Set the left axis first.");
+        var k = ticks.Length - 1;
+        var zero = Array.FindIndex(ticks, t => t == 0);
+        double step;
+        double first;
+        if (zero >= 0)
+        {
+            min = Math.Min(0, min);
+            max = Math.Max(0, max);
+            var up = k - zero > 0 ? max / (k - zero) : 0;
+            var down = zero > 0 ? -min / zero : 0;
+            step = NiceTicks.Step(Math.Max(Math.Max(up, down), 1e-12));
+            first = -zero * step;
+        }
+        else
+        {
+            step = NiceTicks.Step(Math.Max((max - min) / k, 1e-12));
+            first = Math.Floor((min / step) + 1e-9) * step;
+            if (first + (k * step) < max - 1e-9)
+            {
+                step = NiceTicks.Step((max - first) / k * 1.0001);
+                first = Math.Floor((min / step) + 1e-9) * step;
+            }
+        }
+        var right = Enumerable.Range(0, k + 1).Select(i => Math.Round(first + (i * step), 10)).ToArray();
+        var (lo, hi) = (right[0], right[^1]);
+        var (yLo, yHi) = (Y(ticks[0]), Y(ticks[^1]));
+        _y2 = v => yLo + ((v - lo) / (hi - lo) * (yHi - yLo));
+        var labels = Labels(right, format, log: false);
+        for (var i = 0; i < right.Length; i++)
+        {
+            _rightGutterWidth = Math.Max(_rightGutterWidth, TextWidth.Of(labels[i]) + 10);
+            _rightGutter.Append("<text x=\"6\" y=\"").Append(Px(Y2(right[i]) + 4)).Append("\">").Append(Encode(labels[i])).Append("</text>");
         }
     }
 
@@ -241,10 +293,49 @@ public sealed class ChartCanvas
     {
         var (left, right) = x0 <= x1 ? (x0, x1) : (x1, x0);
         var (top, bottom) = y0 <= y1 ? (y0, y1) : (y1, y0);
+        _bars.Add((left, right, top, bottom));
         Group(series, gap ? "fill gap" : "fill")
             .Append("<rect x=\"").Append(Pct(left)).Append("\" y=\"").Append(Px(top))
             .Append("\" width=\"").Append(Pct(right - left)).Append("\" height=\"").Append(Px(bottom - top)).Append("\">")
             .Append(Title(title)).Append("</rect>");
+    }
+
+    /// <summary>One cell of a heatmap in step <paramref name="step"/> (0 to 4) of the sequential ramp, kept apart from its neighbours by a line of the background.</summary>
+    public void Cell(int step, double x0, double x1, double y0, double y1, string title)
+    {
+        var key = "seq|" + step.ToString(CultureInfo.InvariantCulture);
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            group = new StringBuilder().Append("<g class=\"fill gap ").Append(SequentialClass(step)).Append("\" fill=\"").Append(ChartStyle.Sequential[step])
+                .Append("\" stroke=\"#ffffff\" stroke-width=\"1\">");
+            _groups[key] = group;
+            _groupOrder.Add(key);
+        }
+        group.Append("<rect x=\"").Append(Pct(x0)).Append("\" y=\"").Append(Px(y0)).Append("\" width=\"").Append(Pct(x1 - x0)).Append("\" height=\"").Append(Px(y1 - y0)).Append("\">")
+            .Append(Title(title)).Append("</rect>");
+    }
+
+    /// <summary>The class of a sequential step, which the theme maps to its ramp for light and dark.</summary>
+    public static string SequentialClass(int step) => string.Create(CultureInfo.InvariantCulture, $"seq{step + 1}");
+
+    /// <summary>
+    /// Where a label of <paramref name="width"/> pixels may go in the plot without covering a bar: the first of
+    /// <paramref name="candidates"/> (anchor point as fraction and pixel, and anchor) whose box, in the narrowest
+    /// plot, meets no bar; the first candidate when every one does.
+    /// </summary>
+    public (double X, double Y, string Anchor) Clear(double width, params (double X, double Y, string Anchor)[] candidates)
+    {
+        var fraction = width / NarrowPlot;
+        foreach (var c in candidates)
+        {
+            var (left, right) = c.Anchor == "end" ? (c.X - fraction, c.X) : c.Anchor == "start" ? (c.X, c.X + fraction) : (c.X - (fraction / 2), c.X + (fraction / 2));
+            var (top, bottom) = (c.Y - TextSize, c.Y + 3);
+            if (!_bars.Any(b => b.X0 < right && b.X1 > left && b.Y0 < bottom && b.Y1 > top))
+            {
+                return c;
+            }
+        }
+        return candidates[0];
     }
 
     /// <summary>A line through (fraction, pixel) points in the stretched layer; dashed for a trend or target.</summary>
@@ -315,7 +406,10 @@ public sealed class ChartCanvas
     public void Label(double x, double y, string text, string? anchor = null, string? css = null, double dx = 0) =>
         Text(_labels, x, y, [text], anchor, css, dx);
 
-    public void Legend(string label, int series, Swatch swatch) => _legend.Add((label, series, swatch));
+    public void Legend(string label, int series, Swatch swatch) => _legend.Add((label, series < 0 ? "cref" : SeriesClass(series), swatch));
+
+    /// <summary>A legend key of a sequential step (a heatmap's ranges).</summary>
+    public void SequentialLegend(string label, int step) => _legend.Add((label, SequentialClass(step), Swatch.Bar));
 
     /// <summary>The drawing as HTML: the legend, then the gutter and the plot side by side.</summary>
     public string Html(string id, string description)
@@ -324,9 +418,9 @@ public sealed class ChartCanvas
         if (_legend.Count > 0)
         {
             html.Append("<ul class=\"chart-legend\">");
-            foreach (var (label, series, swatch) in _legend)
+            foreach (var (label, css, swatch) in _legend)
             {
-                html.Append("<li><span class=\"key key-").Append(swatch.ToString().ToLowerInvariant()).Append(' ').Append(series < 0 ? "cref" : SeriesClass(series))
+                html.Append("<li><span class=\"key key-").Append(swatch.ToString().ToLowerInvariant()).Append(' ').Append(css)
                     .Append("\" aria-hidden=\"true\"></span>").Append(Encode(label)).Append("</li>");
             }
             html.Append("</ul>\n");
@@ -372,7 +466,14 @@ public sealed class ChartCanvas
         {
             html.Append("<g class=\"chart-tick\" fill=\"#5b616b\" text-anchor=\"middle\">").Append(_labels).Append("</g>");
         }
-        html.Append("</svg></div>");
+        html.Append("</svg>");
+        if (_rightGutter.Length > 0)
+        {
+            html.Append("<svg class=\"chart-gutter\" width=\"").Append(Num(Math.Ceiling(_rightGutterWidth))).Append("\" height=\"").Append(Height)
+                .Append("\" aria-hidden=\"true\" font-family=\"").Append(ChartStyle.FontStack).Append("\" font-size=\"").Append(TextSize)
+                .Append("\"><g class=\"chart-tick\" fill=\"#5b616b\">").Append(_rightGutter).Append("</g></svg>");
+        }
+        html.Append("</div>");
         return html.ToString();
     }
 

@@ -138,6 +138,11 @@ internal static class KpiTileHtml
     private const double Width = 100;
     private const double Height = 30;
 
+    /// <summary>The lengths the stylesheet has a <c>kpi-chars-N</c> rule for: shorter values take the tile's full size, longer ones the smallest.</summary>
+    public const int MinChars = 4;
+
+    public const int MaxChars = 16;
+
     public static string Render(KpiSpec spec, KpiValues values, string region)
     {
         var html = new StringBuilder();
@@ -149,7 +154,10 @@ internal static class KpiTileHtml
             .Append("\" data-format=\"").Append(FormatName(spec.Format))
             .Append("\">\n");
         html.Append("<p class=\"kpi-label\">").Append(Encode(spec.Label)).Append("</p>\n");
-        html.Append("<p class=\"kpi-value\">").Append(Encode(values.Value is { } v ? ValueFormatter.Format(v, spec.Format) : "No data")).Append("</p>\n");
+        var value = values.Value is { } v ? ValueFormatter.Format(v, spec.Format) : "No data";
+        // The stylesheet sizes the value to its tile by its length (kpi-chars-N), so it never breaks across lines.
+        html.Append("<p class=\"kpi-value kpi-chars-").Append(Math.Clamp(value.Length, MinChars, MaxChars).ToString(CultureInfo.InvariantCulture)).Append("\">")
+            .Append(Encode(value)).Append("</p>\n");
         html.Append(Delta(spec, values));
         html.Append(Sparkline(spec, values));
         html.Append("</div>\n");
@@ -170,6 +178,7 @@ internal static class KpiTileHtml
         }
         string text;
         double change;
+        bool tiny;
         if (spec.Change == KpiChange.Relative)
         {
             if (previous == 0)
@@ -177,18 +186,25 @@ internal static class KpiTileHtml
                 return $"<p class=\"kpi-delta\">Up from zero{versus}</p>\n";
             }
             change = difference / Math.Abs(previous);
-            text = ValueFormatter.Format(Math.Abs(change), ValueFormat.Percent);
+            tiny = Math.Abs(change) < 0.0005;
+            text = tiny ? "less than 0.1%" : ValueFormatter.Format(Math.Abs(change), ValueFormat.Percent);
         }
         else
         {
             change = difference;
-            text = spec.Format.Kind switch
+            (tiny, text) = spec.Format.Kind switch
             {
-                ValueFormat.Percent => (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts",
-                // A ratio such as coverage moves in hundredths: "0.00" would hide a real change.
-                ValueFormat.Number when Math.Abs(difference) < 0.005 => "less than 0.01",
-                _ => ValueFormatter.Format(Math.Abs(difference), spec.Format),
+                ValueFormat.Percent when Math.Abs(difference) < 0.0005 => (true, "less than 0.1 pts"),
+                ValueFormat.Percent => (false, (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pts"),
+                // A ratio such as coverage moves in hundredths: "0.00" would hide that it moved at all.
+                ValueFormat.Number when Math.Abs(difference) < 0.005 => (true, "less than 0.01"),
+                _ => Shown(ValueFormatter.Format(Math.Abs(difference), spec.Format)),
             };
+        }
+        if (tiny)
+        {
+            // A change too small to show a digit is no news: neither an arrow nor good or bad news's colour.
+            return $"<p class=\"kpi-delta flat\" data-change=\"{change.ToString("R", CultureInfo.InvariantCulture)}\">{text}{versus}</p>\n";
         }
         var up = difference > 0;
         var good = up == spec.HigherIsBetter;
@@ -196,6 +212,9 @@ internal static class KpiTileHtml
         // good news is a second class, so a longer sales cycle is not coloured like more bookings.
         return $"<p class=\"kpi-delta {(up ? "up" : "down")} {(good ? "better" : "worse")}\" data-change=\"{change.ToString("R", CultureInfo.InvariantCulture)}\">{text}{versus}</p>\n";
     }
+
+    /// <summary>A formatted difference, tiny when none of its digits is above zero ("$0", "0.0").</summary>
+    private static (bool Tiny, string Text) Shown(string text) => (!text.Any(c => c is >= '1' and <= '9'), text);
 
     private static string Sparkline(KpiSpec spec, KpiValues values)
     {

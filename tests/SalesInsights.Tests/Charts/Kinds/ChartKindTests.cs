@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using SalesInsights.Charts;
+using SalesInsights.Charts.Kinds;
 using SalesInsights.Tests.Support;
 
 namespace SalesInsights.Tests.Charts.Kinds;
@@ -136,13 +137,79 @@ public sealed class ChartKindTests
     }
 
     [Fact]
+    public void Heatmap_draws_one_cell_per_non_empty_pair_with_its_value_and_a_legend_of_five_ranges()
+    {
+        var html = Figure("heatmap", "sql: SELECT segment, region, sum(amount) AS total FROM sales GROUP BY 1, 2 ORDER BY 1, 2\ngroup: region\nformat: currency");
+        var svg = Svg.Of(html);
+        var cells = svg.Descendants("rect").Where(r => r.Parent is { } g && Enumerable.Range(1, 5).Any(s => Svg.HasClass(g, $"seq{s}"))).ToList();
+
+        // Pairs present: Mid-Market (APAC), SMB (all three regions), Enterprise (EMEA, NA).
+        Assert.Equal(6, cells.Count);
+        Assert.All(cells, c => Assert.Matches(@"^(APAC|EMEA|NA) · (Mid-Market|SMB|Enterprise): \$[\d,.]+$", c.Element("title")!.Value));
+        Assert.Equal(5, Svg.Legend(html).Count);
+        // Rows in the order the regions first appear: Enterprise's EMEA and NA, then Mid-Market's APAC.
+        Assert.Equal(["EMEA", "NA", "APAC"], Svg.Texts(html).Where(t => t is "APAC" or "EMEA" or "NA"));
+    }
+
+    [Theory]
+    [InlineData(0, 1450, 0, 1500)]
+    [InlineData(12, 96, 0, 100)]
+    [InlineData(0.21, 0.38, 0.2, 0.4)]
+    public void A_heatmaps_five_ranges_have_round_bounds_that_take_in_every_value(double min, double max, double lo, double hi)
+    {
+        var (from, to) = HeatmapChart.Range(min, max);
+
+        Assert.Equal((lo, hi), (Math.Round(from, 9), Math.Round(to, 9)));
+        Assert.Equal(0, HeatmapChart.Step(min, from, to));
+        Assert.Equal(4, HeatmapChart.Step(max, from, to));
+    }
+
+    [Fact]
+    public void A_heatmap_of_whole_numbers_has_whole_ranges()
+    {
+        Assert.Equal((1.0, 6.0), HeatmapChart.Range(1, 2, whole: true));
+    }
+
+    [Fact]
+    public void Bar_line_chart_draws_a_bar_and_a_dot_per_row_and_a_second_axis_for_a_measure_in_another_unit()
+    {
+        var html = Figure("bar-line", "sql: SELECT region, sum(amount) AS total, avg(won) AS win_rate FROM sales GROUP BY 1 ORDER BY 1\ny: [total, win_rate]\nformat: currency\nline_format: percent");
+        var svg = Svg.Of(html);
+
+        Assert.Equal(3, Count(svg, 1, "rect"));
+        Assert.Equal(3, Count(svg, 2, "circle"));
+        Assert.Equal(["Total (bars, left axis)", "Win rate (line, right axis)"], Svg.Legend(html));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "class=\"chart-gutter\""));
+        Assert.Contains(Svg.Texts(html), t => t.EndsWith('%'));
+    }
+
+    [Fact]
+    public void Bar_line_chart_keeps_one_axis_when_both_measures_are_in_one_unit_and_of_a_like_size()
+    {
+        var html = Figure("bar-line", "sql: SELECT region, sum(amount) AS total, max(amount) AS largest FROM sales GROUP BY 1 ORDER BY 1\nformat: currency");
+
+        Assert.Equal(["Total", "Largest"], Svg.Legend(html));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"chart-gutter\""));
+    }
+
+    [Fact]
+    public void A_target_label_moves_off_the_bar_it_would_cover()
+    {
+        // NA's bar (1,001) stands at the right end above the target (900); APAC's (375) at the left end does not.
+        var svg = Draw("bar", ByRegion + "\ntarget: 900");
+        var label = svg.Descendants("text").Single(t => t.Value.StartsWith("Target", StringComparison.Ordinal));
+
+        Assert.Equal(("0%", "start"), (label.Attribute("x")?.Value, label.Attribute("text-anchor")?.Value));
+    }
+
+    [Fact]
     public void Every_kind_is_listed_in_the_registry_once_under_a_unique_name()
     {
         var kinds = typeof(IChartKind).Assembly.GetTypes().Where(t => typeof(IChartKind).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract);
 
         Assert.Equal(kinds.OrderBy(t => t.Name, StringComparer.Ordinal), ChartKinds.All.Select(k => k.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
         Assert.Equal(ChartKinds.Names.Count, ChartKinds.Names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(["line", "area", "bar", "hbar", "stacked-bar", "scatter", "histogram", "box", "pie", "donut", "funnel"], ChartKinds.Names);
+        Assert.Equal(["line", "area", "bar", "hbar", "stacked-bar", "scatter", "histogram", "box", "pie", "donut", "funnel", "heatmap", "bar-line"], ChartKinds.Names);
     }
 
     [Theory]
@@ -152,6 +219,7 @@ public sealed class ChartKindTests
     [InlineData("histogram", "sql: SELECT region FROM sales\nx: region", "x")]
     [InlineData("stacked-bar", ByRegion, "y")]
     [InlineData("line", "sql: SELECT day, region FROM sales\ny: region", "y")]
+    [InlineData("bar-line", ByRegion, "y")]
     public void A_kind_that_does_not_fit_the_querys_columns_is_an_error(string type, string rest, string key)
     {
         var yaml = $"title: Test\ntype: {type}\n{rest}\n";

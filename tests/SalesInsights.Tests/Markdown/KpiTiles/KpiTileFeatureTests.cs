@@ -31,7 +31,7 @@ public sealed class KpiTileFeatureTests
         Assert.Empty(diagnostics);
         Assert.Contains("<div class=\"kpi\" data-kpi=\"won\" data-value=\"300\" data-previous=\"1450\" data-period=\"2025-03\" data-region=\"all\" data-format=\"currency\">", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"kpi-label\">won label</p>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"kpi-value\">$300</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"kpi-value kpi-chars-4\">$300</p>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"kpi-delta down worse\" data-change=\"-0.7931034482758621\">79.3% vs 2025-02</p>", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"sparkline\"", html, StringComparison.Ordinal);
         Assert.Contains("stroke=\"currentColor\" fill=\"none\"", html, StringComparison.Ordinal);
@@ -80,6 +80,36 @@ public sealed class KpiTileFeatureTests
         Assert.Empty(diagnostics);
         Assert.Contains($"<p class=\"kpi-delta {classes}\"", html, StringComparison.Ordinal);
         Assert.Contains($">{text}</p>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("number", "change: absolute\n", 2.61, 2.6132, "less than 0.01 vs 2025-02")]
+    [InlineData("percent", "", 0.263, 0.2632, "less than 0.1 pts vs 2025-02")]
+    [InlineData("number", "change: relative\n", 1000, 1000.2, "less than 0.1% vs 2025-02")]
+    [InlineData("currency", "change: absolute\n", 1000, 1000.002, "$0 vs 2025-02")]
+    public void A_change_too_small_to_show_a_digit_is_neutral_without_an_arrow_or_colour(string format, string extra, double before, double after, string text)
+    {
+        var sql = FormattableString.Invariant($"SELECT * FROM (VALUES ('2025-01', 1.0), ('2025-02', {before}), ('2025-03', {after})) AS t(month, v)");
+
+        var (html, diagnostics) = Render(Kpi("v", sql, $"format: {format}\n{extra}"));
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("<p class=\"kpi-delta flat\" data-change=", html, StringComparison.Ordinal);
+        Assert.Contains($">{text}</p>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("currency", 45768.0, "kpi-chars-7\">$45,768<")]
+    [InlineData("percent", 0.263, "kpi-chars-5\">26.3%<")]
+    [InlineData("number", 2.61, "kpi-chars-4\">2.61<")]
+    [InlineData("currency", 123456789012.0, "kpi-chars-16\">$123,456,789,012<")]
+    public void A_value_carries_its_length_so_the_stylesheet_can_fit_it_to_the_tile_on_one_line(string format, double value, string expected)
+    {
+        var sql = FormattableString.Invariant($"SELECT * FROM (VALUES ('2025-01', 1.0), ('2025-02', {value})) AS t(month, v)");
+
+        var (html, _) = Render(Kpi("v", sql, $"format: {format}\n"));
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
     }
 
     [Fact]
