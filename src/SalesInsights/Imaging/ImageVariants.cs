@@ -31,10 +31,22 @@ public sealed class ImageVariants(string cacheDirectory) : IStamped
     private readonly ConcurrentDictionary<string, Lazy<ImageSet?>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
+    private int _deferred;
 
     public string Directory { get; } = Path.Combine(Path.GetFullPath(cacheDirectory), "images");
 
     string IStamped.Stamp => Version + "|" + Directory;
+
+    /// <summary>
+    /// False for a build that must be quick rather than complete (the preview's first, see
+    /// <see cref="BuildSession.Provisional"/>): a picture whose sizes are not ready is then shown as it is, and
+    /// resized by the next build. Not part of the stamp: a page that shows such a picture says so itself
+    /// (<see cref="IExecutionContext.MarkIncomplete"/>), so it is never reused.
+    /// </summary>
+    public bool MakesMisses { get; init; } = true;
+
+    /// <summary>Pictures shown as they are because <see cref="MakesMisses"/> is false and their sizes were not ready.</summary>
+    public int Deferred => Volatile.Read(ref _deferred);
 
     /// <summary>Pictures found ready on disk or made earlier in this build.</summary>
     public int Hits => Volatile.Read(ref _hits);
@@ -47,12 +59,19 @@ public sealed class ImageVariants(string cacheDirectory) : IStamped
 
     /// <summary>
     /// The published sizes of the picture at <paramref name="path"/>, or null with <paramref name="problem"/> when it
-    /// cannot be read as a picture or is too large to decode.
+    /// cannot be read as a picture or is too large to decode; null without a problem when its sizes are left for
+    /// the next build (<see cref="MakesMisses"/>).
     /// </summary>
     public ImageSet? Prepare(string path, out string? problem)
     {
         var bytes = File.ReadAllBytes(path);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        if (!MakesMisses && !_thisRun.ContainsKey(hash) && !File.Exists(Path.Combine(Directory, hash, "set.txt")))
+        {
+            Interlocked.Increment(ref _deferred);
+            problem = null;
+            return null;
+        }
         string? failure = null;
         var created = false;
         var entry = _thisRun.GetOrAdd(hash, h => new Lazy<ImageSet?>(() =>

@@ -18,6 +18,7 @@ public sealed class ApplyFrontMatter : ForEachDocument
         Keys.Title, Keys.Date, Keys.Updated, Keys.Author, Keys.Authors, Keys.Tags, Keys.Summary, Keys.Draft, Keys.Slug, Keys.Layout,
         Keys.Image, Keys.RedirectFrom, Keys.Aliases, Keys.Description, Keys.LastMod, Keys.LastModifiedAt, Keys.Weight,
         Keys.DataAsOf,
+        Keys.PublishDate, Keys.ExpiryDate, Keys.Permalink, Keys.PageAddress,
     };
 
     /// <summary>Keys other modules read: named queries, a dashboard's settings, a page's place in the menu, Jekyll's published.</summary>
@@ -37,6 +38,12 @@ public sealed class ApplyFrontMatter : ForEachDocument
     protected override Document? Execute(Document input, IExecutionContext context)
     {
         var source = input.Source!;
+        if (Path.GetFileNameWithoutExtension(source).Equals("_index", StringComparison.OrdinalIgnoreCase))
+        {
+            // Hugo's list page of a section (or of the home page): the listings here are generated, so it is no article.
+            context.Diagnostics.Report(Diagnostic.Warning("SI0114", "this is Hugo's list page of a section (_index.md), not an article: the site makes its listings itself, so the file is not published; move text worth keeping into a page under input/pages/ (the 'import' command does)", source, 1));
+            return null;
+        }
         var lines = input.Get<ImmutableDictionary<string, int>>(Keys.FrontMatterLines) ?? ImmutableDictionary<string, int>.Empty;
         int LineOf(string key) => lines.TryGetValue(key, out var line) ? line : 1;
         var ok = true;
@@ -71,6 +78,22 @@ public sealed class ApplyFrontMatter : ForEachDocument
             Error("SI0102", Keys.Title, "the front matter has no 'title'; add a line like: title: \"What quota does to a team\"");
         }
 
+        DateTimeOffset? OptionalDate(string key)
+        {
+            if (input.Metadata[key] is not { } value)
+            {
+                return null;
+            }
+            var parsed = FrontMatterDates.Parse(value, zone);
+            if (parsed is null)
+            {
+                Error("SI0103", key, $"'{key}' is not a date: '{value}'; write it as YYYY-MM-DD (a time and offset may follow: 2026-05-01T09:30:00+02:00)");
+            }
+            return parsed;
+        }
+        // Hugo's publication window: an article shows from publishDate (dated by it when it has no date) until expiryDate.
+        var publishDate = OptionalDate(Keys.PublishDate);
+        var expiryDate = OptionalDate(Keys.ExpiryDate);
         DateTimeOffset? date = null;
         if (input.Metadata.ContainsKey(Keys.Date))
         {
@@ -79,6 +102,10 @@ public sealed class ApplyFrontMatter : ForEachDocument
             {
                 Error("SI0103", Keys.Date, $"'date' is not a date: '{input.Metadata[Keys.Date]}'; write it as YYYY-MM-DD (a time and offset may follow: 2026-05-01T09:30:00+02:00)");
             }
+        }
+        else if (publishDate is not null)
+        {
+            date = publishDate;
         }
         else if (fileName.Date is { } named)
         {
@@ -148,7 +175,8 @@ public sealed class ApplyFrontMatter : ForEachDocument
             bylines = [settings.Author];
         }
 
-        var slugSource = input.Metadata.GetString(Keys.Slug) ?? fileName.Slug;
+        // A page's one-word permalink (Jekyll's permalink: /contact/, Hugo's url) is the address it keeps here.
+        var slugSource = input.Metadata.GetString(Keys.Slug) ?? (isPost ? null : OneWordAddress(input)) ?? fileName.Slug;
         var slug = Slugs.From(slugSource);
         if (slug.Length == 0)
         {
@@ -210,8 +238,9 @@ public sealed class ApplyFrontMatter : ForEachDocument
                 .With(Keys.Url, url)
                 .With(Keys.Layout, layout)
                 .With(Keys.Draft, input.Get<bool>(Keys.Draft) || input.Metadata[Keys.Published] is false)
-                .With(Keys.Future, date > now)
                 .With(Keys.DataAsOf, dataAsOf)
+                .With(Keys.Future, date > now || publishDate > now)
+                .With(Keys.Expired, expiryDate <= now)
                 .With(Keys.Extra, extra),
         };
     }
@@ -249,6 +278,22 @@ public sealed class ApplyFrontMatter : ForEachDocument
             context.Diagnostics.Report(Diagnostic.Warning("SI0111", $"'data_as_of' is {name}, after the article's date ({published:yyyy-MM-dd}): its figures show data the article could not have seen; pin it to its own date or earlier", source, line));
         }
         return name;
+    }
+
+    /// <summary>The one word of a <c>permalink</c> or <c>url</c> like <c>/contact/</c> or <c>/contact.html</c>, or null.</summary>
+    private static string? OneWordAddress(Document input)
+    {
+        if ((input.Metadata.GetString(Keys.Permalink) ?? input.Metadata.GetString(Keys.PageAddress))?.Trim() is not { Length: > 0 } address)
+        {
+            return null;
+        }
+        var segments = address.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length != 1 || segments[0].Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var word = segments[0];
+        return word.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? word[..^5] : word;
     }
 
     /// <summary>Why an <c>image</c> value cannot be a page's picture (it becomes the og:image and feed URL), or null.</summary>

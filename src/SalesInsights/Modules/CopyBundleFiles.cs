@@ -19,13 +19,14 @@ public sealed class CopyBundleFiles(params string[] pipelines) : IModule
         var files = ImmutableArray.CreateBuilder<Document>();
         foreach (var page in pipelines.SelectMany(p => context.OutputsOf(p)))
         {
-            if (page.Source is not { } source || !SourceFileName.IsBundleIndex(source) || page.Destination is not { } destination)
+            if (page.Source is not { } source || page.Destination is not { } destination || !destination.EndsWith(".html", StringComparison.Ordinal))
             {
                 continue;
             }
             var folder = Path.GetDirectoryName(Path.Combine(options.SiteRoot, source))!;
             var target = destination[..(destination.LastIndexOf('/') + 1)];
-            foreach (var file in sandbox.Files(folder))
+            var beside = SourceFileName.IsBundleIndex(source) ? sandbox.Files(folder) : Siblings(page, folder, sandbox);
+            foreach (var file in beside)
             {
                 var relative = Path.GetRelativePath(folder, file.Path).Replace('\\', '/');
                 if (SitePipelines.MarkdownPatterns.Any(pattern => relative.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)))
@@ -40,6 +41,30 @@ public sealed class CopyBundleFiles(params string[] pipelines) : IModule
                 files.Add(new Document(options.Relative(file.Path), target + relative, new FileContent(file.Path), Metadata.Empty.With(Keys.Kind, Kinds.Asset)));
             }
         }
-        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. files]);
+        return Task.FromResult<ImmutableArray<Document>>([.. inputs, .. files.DistinctBy(f => f.Destination)]);
+    }
+
+    /// <summary>
+    /// The files a single-file article links to by a relative address in its own folder (<c>posts/x.md</c> showing
+    /// <c>![A chart](x-chart.png)</c>): published beside its page, where that address finds them. Other files of
+    /// the folder may belong to other articles and are left alone.
+    /// </summary>
+    private static IEnumerable<SandboxedFile> Siblings(Document page, string folder, FileSandbox sandbox)
+    {
+        var links = page.Get<ImmutableArray<Markdown.MarkdownLink>>(Keys.Links);
+        foreach (var url in (links.IsDefault ? [] : links).Select(l => l.Url).Distinct(StringComparer.Ordinal))
+        {
+            var end = url.IndexOfAny(['?', '#']);
+            var path = Uri.UnescapeDataString(end < 0 ? url : url[..end]);
+            if (!SourceFileName.IsSiblingPath(path))
+            {
+                continue;
+            }
+            var file = Path.Combine(folder, path.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(file))
+            {
+                yield return new SandboxedFile(file, sandbox.Refusal(file));
+            }
+        }
     }
 }

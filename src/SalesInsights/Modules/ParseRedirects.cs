@@ -17,7 +17,8 @@ public sealed class ParseRedirects : ForEachDocument
 
     protected override Document? Execute(Document input, IExecutionContext context)
     {
-        if (input.Metadata[Keys.RedirectFrom] is ImmutableArray<RedirectSource> || (input.Metadata[Keys.RedirectFrom] is null && input.Metadata[Keys.Aliases] is null))
+        if (input.Metadata[Keys.RedirectFrom] is ImmutableArray<RedirectSource>
+            || (input.Metadata[Keys.RedirectFrom] is null && input.Metadata[Keys.Aliases] is null && input.Metadata[Keys.Permalink] is null && input.Metadata[Keys.PageAddress] is null))
         {
             return input;
         }
@@ -62,8 +63,42 @@ public sealed class ParseRedirects : ForEachDocument
                 }
             }
         }
+        foreach (var key in new[] { Keys.Permalink, Keys.PageAddress })
+        {
+            if (input.Metadata[key] is { } value)
+            {
+                var keyLine = lines is not null && lines.TryGetValue(key, out var line) ? line : 1;
+                var (entryLine, column) = new Locator(input.Text, keyLine).Find(Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty);
+                OldAddress(key, value, input.Get<string>(Keys.Url) ?? "/", redirects, entryLine, column, message => context.Diagnostics.Report(Diagnostic.Warning("SI0113", message, source, entryLine, column)));
+            }
+        }
         // A broken entry fails the build; the valid ones still go on to be checked against the other pages.
         return input with { Metadata = input.Metadata.With(Keys.RedirectFrom, redirects.ToImmutable()).Without(Keys.Aliases) };
+    }
+
+    /// <summary>
+    /// Jekyll's <c>permalink</c> and Hugo's <c>url</c> chose an address this site does not give: it becomes a redirect
+    /// to the page's own address, and the writer is told where the page now is. A pattern (<c>/:year/:title/</c>)
+    /// names no one address, so it is only reported.
+    /// </summary>
+    private static void OldAddress(string key, object value, string url, ImmutableArray<RedirectSource>.Builder redirects, int line, int column, Action<string> warn)
+    {
+        var written = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
+        var path = written.StartsWith('/') || written.Length == 0 ? written : "/" + written;
+        if (path.TrimEnd('/') == url.TrimEnd('/'))
+        {
+            return; // the address it asked for is the one it has
+        }
+        if (value is not string || Problem(path) is not null || written.Contains("://", StringComparison.Ordinal))
+        {
+            warn($"'{key}: {written}' is not an address this site can keep: this page is published at {url}; to keep an old address working, list it in redirect_from");
+            return;
+        }
+        if (!redirects.Any(r => r.Path == path))
+        {
+            redirects.Add(new RedirectSource(path, line, column));
+        }
+        warn($"'{key}: {written}' is not this site's address for the page: it is published at {url}, and {path} redirects there (remove '{key}' to drop the redirect)");
     }
 
     /// <summary>

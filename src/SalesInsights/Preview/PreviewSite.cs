@@ -62,12 +62,13 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
 
     /// <summary>
     /// The first build, quick rather than complete: charts the chart cache does not have yet stand as notes that
-    /// they are being drawn, so pages are served within moments of starting. True when it left any chart out:
-    /// then <see cref="RebuildAsync(IReadOnlyCollection{string}?, CancellationToken)"/> must follow, and open pages
-    /// reload with their charts.
+    /// they are being drawn, and pictures not resized yet are shown as they are, so pages are served within moments
+    /// of starting. True when it left any chart or picture size out: then
+    /// <see cref="RebuildAsync(IReadOnlyCollection{string}?, CancellationToken)"/> must follow, and open pages
+    /// reload with them.
     /// </summary>
     public async Task<bool> StartAsync(CancellationToken cancellationToken) =>
-        (await RebuildAsync(null, announce: true, provisional: true, cancellationToken).ConfigureAwait(false))?.ChartsDeferred > 0;
+        (await RebuildAsync(null, announce: true, provisional: true, cancellationToken).ConfigureAwait(false)) is { } first && (first.ChartsDeferred > 0 || first.ImagesDeferred > 0);
 
     /// <summary>
     /// Two throwaway rebuilds after the first: they run the code paths of a rebuild often enough for the runtime to
@@ -139,7 +140,13 @@ public sealed class PreviewSite(BuildOptions options, ReloadHub hub, ConsoleRepo
         Volatile.Write(ref _state, new State(snapshot, []));
         LastBuildTime = watch.Elapsed;
         var activity = Session.LastBuild;
-        var waiting = result.ChartsDeferred > 0 ? string.Create(CultureInfo.InvariantCulture, $"; serving it while {result.ChartsDeferred} chart(s) are drawn") : string.Empty;
+        var waiting = (result.ChartsDeferred, result.ImagesDeferred) switch
+        {
+            (0, 0) => string.Empty,
+            (var charts, 0) => string.Create(CultureInfo.InvariantCulture, $"; serving it while {charts} chart(s) are drawn"),
+            (0, var images) => string.Create(CultureInfo.InvariantCulture, $"; serving it while {images} picture(s) are resized"),
+            var (charts, images) => string.Create(CultureInfo.InvariantCulture, $"; serving it while {charts} chart(s) are drawn and {images} picture(s) resized"),
+        };
         reporter.Line(string.Create(CultureInfo.InvariantCulture,
             $"✓ Built in {Milliseconds(watch.Elapsed)}: {(ReferenceEquals(snapshot, previous.Snapshot) ? 0 : snapshot.Changed.Length)} file(s) changed; " +
             $"rendered {activity.Executed("RenderMarkdown")} article(s) and laid out {activity.Executed("ApplyLayout")} page(s), reused {activity.Reused("RenderMarkdown")} and {activity.Reused("ApplyLayout")}{waiting}"));

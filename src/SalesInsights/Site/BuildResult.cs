@@ -30,6 +30,9 @@ public sealed record BuildResult(
     /// <summary>Charts shown as being drawn, not drawn, because the build was provisional (<see cref="BuildSession.Provisional"/>).</summary>
     public int ChartsDeferred { get; init; }
 
+    /// <summary>Pictures shown as they are, not resized, because the build was provisional (<see cref="BuildSession.Provisional"/>).</summary>
+    public int ImagesDeferred { get; init; }
+
     /// <summary>Bytes allocated by the process while the build ran.</summary>
     public long AllocatedBytes { get; init; }
 

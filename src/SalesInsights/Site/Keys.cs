@@ -27,6 +27,17 @@ public static class Keys
     public const string LastMod = "lastmod";
     /// <summary>Jekyll's (jekyll-last-modified-at) last-modified date; read like <see cref="Updated"/>.</summary>
     public const string LastModifiedAt = "last_modified_at";
+    /// <summary>Hugo's first day of publication: a future one keeps the article out of builds until then, like a future <see cref="Date"/>.</summary>
+    public const string PublishDate = "publishDate";
+    /// <summary>Hugo's last day of publication: from it on the article is left out of builds.</summary>
+    public const string ExpiryDate = "expiryDate";
+    /// <summary>
+    /// Jekyll's (and Hugo's <see cref="PageAddress"/>) address for a page: a page's one-word address is its slug; any
+    /// other address redirects to the one this site gives it.
+    /// </summary>
+    public const string Permalink = "permalink";
+    /// <summary>Hugo's name for <see cref="Permalink"/>.</summary>
+    public const string PageAddress = "url";
     /// <summary>Orders articles in listings: lower first, before articles without one (Hugo's rule).</summary>
     public const string Weight = "weight";
     /// <summary>Named SQL queries for inline values: <c>queries: {name: SQL}</c>.</summary>
@@ -58,6 +69,8 @@ public static class Keys
     public const string Kind = "si:kind";
     public const string Url = "si:url";
     public const string Future = "si:future";
+    /// <summary>True for an article whose <see cref="ExpiryDate"/> has come: left out like a draft.</summary>
+    public const string Expired = "si:expired";
     public const string Toc = "si:toc";
     public const string Anchors = "si:anchors";
     public const string Links = "si:links";

@@ -86,7 +86,7 @@ public static class SiteBuilder
         var target = new OutputTarget(staging, writesPagesEarly: session is null);
         var charts = new ChartCache(Path.Combine(options.CacheDirectory!, "charts")) { DrawsMisses = session?.Provisional != true };
         var (queriesBefore, queryTimeBefore, storedBefore, loadedBefore) = (catalog.ExecutedQueries, catalog.QueryTime, catalog.StoredAnswers, catalog.IsLoaded);
-        var images = new Imaging.ImageVariants(options.CacheDirectory!);
+        var images = new Imaging.ImageVariants(options.CacheDirectory!) { MakesMisses = session?.Provisional != true };
         List<object> services = [options, sandbox, settings, theme, Markdown.Value, target, catalog, snapshots, charts, images, new SourceHistory(options.InputDirectory, cancellationToken)];
         var documentTimings = options.Profile ? new DocumentTimings() : null;
         if (documentTimings is not null)
@@ -155,6 +155,7 @@ public static class SiteBuilder
             ModuleAllocations = documentTimings?.Allocations() ?? [],
             PipelinesElapsed = result.Elapsed,
             ChartsDeferred = charts.Deferred,
+            ImagesDeferred = images.Deferred,
             ProcessorTime = Environment.CpuUsage.TotalTime - processorTime,
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated,
             Data = new DataActivity(catalog.Datasets.Length, (opened || !loadedBefore) && catalog.IsLoaded ? catalog.LoadTime : null, catalog.ExecutedQueries - queriesBefore,

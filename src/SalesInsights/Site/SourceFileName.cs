@@ -24,6 +24,15 @@ public sealed partial record SourceFileName(string Slug, string? Date)
         Path.GetFileNameWithoutExtension(path).Equals("index", StringComparison.OrdinalIgnoreCase)
         && path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Length >= 4;
 
+    /// <summary>
+    /// Whether a relative address written in an article (<c>x-chart.png</c>, <c>x/chart.png</c>) names a file in the
+    /// article's own folder or below it: such a file is published beside the article's page, where the address
+    /// finds it. An address that climbs (<c>../</c>), is absolute or has a scheme is not.
+    /// </summary>
+    public static bool IsSiblingPath(string path) =>
+        path.Length > 0 && !path.StartsWith('/') && !path.StartsWith('#') && !path.Contains(':', StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
+        && path.Split('/').All(segment => segment.Length > 0 && segment != ".." && segment != ".");
+
     /// <summary>The slug as words with a capital: <c>quota-math</c> → "Quota math".</summary>
     public string Title
     {

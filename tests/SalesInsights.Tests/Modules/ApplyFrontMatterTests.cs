@@ -276,5 +276,71 @@ public sealed class ApplyFrontMatterTests
 
         Assert.Equal(("SI0111", Severity.Warning, 4), (warning.Code, warning.Severity, warning.Line));
         Assert.True(site.Exists("posts/pinned/index.html"));
+
+    [Fact]
+    public async Task A_future_publish_date_keeps_an_article_out_like_a_future_date_and_dates_one_without_a_date()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/scheduled.md", "---\ntitle: Scheduled\ndate: 2026-01-01\npublishDate: 2027-01-01\n---\n\nText.\n");
+        site.Write("input/posts/from-publish.md", "---\ntitle: Dated by publishDate\npublishDate: 2026-02-03\n---\n\nText.\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.False(site.Exists("posts/scheduled/index.html"));
+        Assert.Contains(">3 February 2026</time>", site.Read("posts/from-publish/index.html"), StringComparison.Ordinal);
+        await site.BuildAsync(drafts: true);
+        Assert.True(site.Exists("posts/scheduled/index.html"));
+    }
+
+    [Fact]
+    public async Task An_expired_article_is_left_out_and_one_expiring_later_is_published()
+    {
+        using var site = new TestSite();
+        site.Post("expired", extra: "expiryDate: 2026-10-31\n");
+        site.Post("expiring", extra: "expiryDate: 2026-11-02\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.False(site.Exists("posts/expired/index.html"));
+        Assert.DoesNotContain("/posts/expired/", site.Read("index.html"), StringComparison.Ordinal);
+        Assert.True(site.Exists("posts/expiring/index.html"));
+    }
+
+    [Fact]
+    public async Task A_publication_date_that_is_not_a_date_is_an_error_at_its_line()
+    {
+        using var site = new TestSite();
+        site.Post("bad", extra: "expiryDate: someday\n");
+
+        var error = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0103", 5), (error.Code, error.Line));
+        Assert.Contains("'expiryDate' is not a date: 'someday'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hugo_section_list_page_is_not_published_as_an_article_and_says_so_at_its_file()
+    {
+        using var site = new TestSite();
+        site.Post("a");
+        site.Write("input/posts/_index.md", "---\ntitle: All posts\n---\n\nIntro.\n");
+
+        var warning = Assert.Single((await site.BuildAsync()).Diagnostics);
+
+        Assert.Equal(("SI0114", Severity.Warning, "input/posts/_index.md", 1), (warning.Code, warning.Severity, warning.Path, warning.Line));
+        Assert.False(site.Exists("posts/index/index.html"));
+        Assert.False(site.Exists("posts/_index/index.html"));
+    }
+
+    [Fact]
+    public async Task A_pages_one_word_permalink_is_its_address()
+    {
+        using var site = new TestSite();
+        site.Write("input/pages/contact.md", "---\ntitle: Contact\npermalink: /get-in-touch/\n---\n\nText.\n");
+
+        Assert.Empty((await site.BuildAsync()).Diagnostics);
+        Assert.True(site.Exists("get-in-touch/index.html"));
     }
 }

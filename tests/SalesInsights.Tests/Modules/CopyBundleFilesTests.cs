@@ -49,4 +49,32 @@ public sealed class CopyBundleFilesTests
 
         Assert.Equal(("input/posts/quota-math/index.md", 6), (error.Path, error.Line));
     }
+
+    [Fact]
+    public async Task A_single_file_articles_picture_beside_it_is_published_beside_its_page_and_resized()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/2024/quota-math.md", "---\ntitle: Quota math\ndate: 2025-01-01\n---\n\n![A chart of quota](quota-math-chart.png)\n");
+        File.WriteAllBytes(site.PathOf("input/posts/2024/quota-math-chart.png"), TestPictures.Gradient(1000, 500));
+        File.WriteAllBytes(site.PathOf("input/posts/2024/unused.png"), TestPictures.Gradient(40, 20));
+
+        var result = await site.BuildAsync();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(File.ReadAllBytes(site.PathOf("input/posts/2024/quota-math-chart.png")), File.ReadAllBytes(Path.Combine(site.Output, "posts/quota-math/quota-math-chart.png")));
+        Assert.Contains("srcset=", site.Read("posts/quota-math/index.html"), StringComparison.Ordinal);
+        Assert.False(site.Exists("posts/quota-math/unused.png"));
+    }
+
+    [Fact]
+    public async Task A_single_file_article_publishes_nothing_outside_its_folder()
+    {
+        using var site = new TestSite();
+        site.Write("input/posts/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n\n[settings](../site.yml)\n");
+
+        await site.BuildAsync();
+
+        Assert.False(site.Exists("posts/site.yml"));
+        Assert.False(site.Exists("site.yml"));
+    }
 }

@@ -258,4 +258,29 @@ public sealed class SiteBuilderSessionTests : IDisposable
         Assert.Equal(0, quick.ChartsDeferred);
         Assert.Contains("<svg", Files(quick)["posts/by-region/index.html"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Given_a_picture_never_resized_when_a_provisional_build_runs_then_the_original_is_shown_and_the_next_build_makes_what_a_fresh_build_makes()
+    {
+        _site.Write("input/posts/photo/index.md", "---\ntitle: A Photo\ndate: 2025-01-05\n---\n\n![A gradient](photo.png)\n");
+        File.WriteAllBytes(_site.PathOf("input/posts/photo/photo.png"), TestPictures.Gradient(1200, 600));
+        _session.Provisional = true;
+
+        var quick = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+
+        Assert.True(quick.Succeeded);
+        Assert.Equal(1, quick.ImagesDeferred);
+        var page = Files(quick)["posts/photo/index.html"];
+        Assert.Contains("src=\"photo.png\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("srcset", page, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_site.Cache, "images")) && Directory.EnumerateFileSystemEntries(Path.Combine(_site.Cache, "images")).Any());
+
+        _session.Provisional = false;
+        var complete = await SiteBuilder.BuildAsync(_options, _session, CancellationToken.None);
+        var fresh = await SiteBuilder.BuildAsync(_options, CancellationToken.None);
+
+        Assert.Equal(0, complete.ImagesDeferred);
+        Assert.Contains("srcset", Files(complete)["posts/photo/index.html"], StringComparison.Ordinal);
+        Assert.Equal(Files(fresh), Files(complete));
+    }
 }

@@ -11,8 +11,8 @@ namespace SalesInsights.Markdown.Images;
 
 /// <summary>
 /// Markdown images (<c>![alt](picture.png)</c>) as readers should get them: alt text required (a warning, SI0705,
-/// at the image), and a picture of the site's own (beside a page bundle's <c>index.md</c>, or under
-/// <c>input/static/</c>) published in a few widths as WebP and in its own format, with <c>srcset</c> and
+/// at the image), and a picture of the site's own (beside a page bundle's <c>index.md</c> or the
+/// article, or under <c>input/static/</c>) published in a few widths as WebP and in its own format, with <c>srcset</c> and
 /// <c>sizes</c> so the browser picks the smallest file that is sharp, and <c>width</c> and <c>height</c> so the
 /// text does not jump when it arrives. Remote pictures, SVG and GIF keep their address. The first image of an
 /// article loads at once; the ones below it load as the reader scrolls near them.
@@ -45,6 +45,12 @@ public sealed class ResponsiveImageFeature : IMarkdownFeature
             }
             context.Execution?.ReadsFile(file);
             var set = variants.Prepare(file, out var problem);
+            if (set is null && problem is null)
+            {
+                // A quick first preview: the original now, its sizes from the next build, which does not reuse this page.
+                context.Execution?.MarkIncomplete();
+                continue;
+            }
             if (set is null)
             {
                 context.Warning("SI0706", $"the image '{url}' is published as it is: {problem}", image.Line, image.Column);
@@ -90,7 +96,7 @@ public sealed class ResponsiveImageFeature : IMarkdownFeature
 
     /// <summary>
     /// The file of the site a picture's address names: <c>/x.png</c> under <c>input/static/</c>, <c>x.png</c> beside a
-    /// page bundle's <c>index.md</c>; null for a remote picture or one that is not there (the link check reports that).
+    /// page bundle's <c>index.md</c> or beside the article (<see cref="Modules.CopyBundleFiles"/> publishes it); null for a remote picture or one that is not there (the link check reports that).
     /// </summary>
     private static string? Find(string url, MarkdownRenderContext context)
     {
@@ -104,7 +110,7 @@ public sealed class ResponsiveImageFeature : IMarkdownFeature
         {
             candidate = Path.GetFullPath(Path.Combine(options.InputDirectory, "static", path.TrimStart('/')));
         }
-        else if (SourceFileName.IsBundleIndex(context.SourcePath))
+        else if (SourceFileName.IsBundleIndex(context.SourcePath) || SourceFileName.IsSiblingPath(path))
         {
             candidate = Path.GetFullPath(Path.Combine(options.SiteRoot, Path.GetDirectoryName(context.SourcePath)!, path));
         }

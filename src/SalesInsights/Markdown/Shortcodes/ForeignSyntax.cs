@@ -122,15 +122,25 @@ public static partial class ForeignSyntax
             var replacement = Replace(tag, context);
             if (replacement is null)
             {
-                var what = tag.Kind == ForeignTag.Liquid ? $"{{% {tag.Name} %}}" : $"{{{{< {tag.Name} >}}}}";
+                var name = (tag.Closing ? "/" : string.Empty) + tag.Name;
+                var what = tag.Kind == ForeignTag.Liquid ? $"{{% {name} %}}" : tag.Percent ? $"{{{{% {name} %}}}}" : $"{{{{< {name} >}}}}";
                 var known = Data.NameSuggestions.DidYouMean(tag.Name, Understood);
-                context.Warning("SI0704", $"the {tag.Kind} {what} is not understood here and is shown as written; replace it with Markdown or HTML.{known}", line, offset + tag.Index);
+                context.Warning("SI0704", Included(tag) is { } file
+                    ? $"the Liquid tag {{% {tag.Name} {file} %}} inserts {(tag.Name == "include" ? "a file of the old site's _includes folder" : "a file of the old site")}, which this site never reads; it is shown as written: paste that file's text here as Markdown or HTML"
+                    : $"the {tag.Kind} {what} is not understood here and is shown as written; replace it with Markdown or HTML.{known}", line, offset + tag.Index);
                 replacement = text.Substring(tag.Index, tag.Length);
             }
             result.Append(replacement);
         }
         return result.Append(text, position, text.Length - position).ToString();
     }
+
+    /// <summary>
+    /// The file Jekyll's <c>{% include file %}</c> (or <c>include_relative</c>) names, or null for another tag. It is
+    /// never read: an include is the old site's template code, and its path could lead anywhere.
+    /// </summary>
+    private static string? Included(ForeignTag tag) =>
+        tag.Kind == ForeignTag.Liquid && tag.Name is "include" or "include_relative" && tag.Positional.Count > 0 ? tag.Positional[0] : null;
 
     /// <summary>The Markdown or HTML a tag stands for, or null when it is not one of the understood ones.</summary>
     private static string? Replace(ForeignTag tag, MarkdownRenderContext context)
@@ -212,10 +222,11 @@ public static partial class ForeignSyntax
     [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})\s*$")]
     private static partial Regex ClosingFence();
 
-    [GeneratedRegex(@"^\s*(?:\{%-?\s*highlight\s+(?<lang>[\w+#.-]+)[^%]*-?%\}|\{\{<\s*highlight\s+(?<lang>[\w+#.-]+)[^>]*>\}\})\s*$")]
+    /// <summary>Jekyll's <c>{% highlight go %}</c>, Hugo's <c>{{&lt; highlight go &gt;}}</c> and <c>{{% highlight go %}}</c>.</summary>
+    [GeneratedRegex(@"^\s*(?:\{%-?\s*highlight\s+(?<lang>[\w+#.-]+)[^%]*-?%\}|\{\{<\s*highlight\s+(?<lang>[\w+#.-]+)[^>]*>\}\}|\{\{%\s*highlight\s+(?<lang>[\w+#.-]+)[^%]*%\}\})\s*$")]
     private static partial Regex StartHighlight();
 
-    [GeneratedRegex(@"^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*/\s*highlight\s*>\}\})\s*$")]
+    [GeneratedRegex(@"^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*/\s*highlight\s*>\}\}|\{\{%\s*/\s*highlight\s*%\}\})\s*$")]
     private static partial Regex EndHighlight();
 
     /// <summary>Jekyll's site prefixes, which this site adds by itself: <c>{{ site.baseurl }}</c>, <c>{{ "/x" | relative_url }}</c>.</summary>

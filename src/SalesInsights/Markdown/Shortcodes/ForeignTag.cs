@@ -9,6 +9,9 @@ namespace SalesInsights.Markdown.Shortcodes;
 /// </summary>
 public sealed partial record ForeignTag(string Kind, string Name, bool Closing, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Named, int Index, int Length)
 {
+    /// <summary>True for a shortcode written <c>{{% name %}}</c> (its inner text read as Markdown, in Hugo).</summary>
+    public bool Percent { get; init; }
+
     public const string Liquid = "Liquid tag";
     public const string Shortcode = "Hugo shortcode";
 
@@ -41,7 +44,7 @@ public sealed partial record ForeignTag(string Kind, string Name, bool Closing, 
                     positional.Add(Unquote(word));
                 }
             }
-            yield return new ForeignTag(kind, words[0], closing, positional, named, match.Index, match.Length);
+            yield return new ForeignTag(kind, words[0], closing, positional, named, match.Index, match.Length) { Percent = match.Groups["percent"].Success };
         }
     }
 

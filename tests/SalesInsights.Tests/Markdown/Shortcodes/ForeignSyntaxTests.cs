@@ -106,4 +106,28 @@ public sealed class ForeignSyntaxTests
     {
         Assert.Empty(Rewrite("````md\n```\ninner\n```\n`````\n\n~~~\nx\n~~~\n").Diagnostics);
     }
+
+    [Fact]
+    public void A_hugo_highlight_shortcode_in_its_percent_form_becomes_a_fence()
+    {
+        Assert.Equal("```go\nfmt.Println()\n```", Rewrite("{{% highlight go %}}\nfmt.Println()\n{{% /highlight %}}").Markdown);
+    }
+
+    [Fact]
+    public void An_unknown_percent_shortcode_is_named_as_written_closing_tag_included()
+    {
+        var diagnostics = Rewrite("{{% notice tip %}}Read this.{{% /notice %}}").Diagnostics;
+
+        Assert.Equal(["5:1 {{% notice %}}", "5:29 {{% /notice %}}"], diagnostics.Select(d => $"{d.Line}:{d.Column} {d.Message[(d.Message.IndexOf("{{", StringComparison.Ordinal))..(d.Message.IndexOf("}}", StringComparison.Ordinal) + 2)]}"));
+    }
+
+    [Fact]
+    public void A_jekyll_include_is_named_with_its_file_and_never_read()
+    {
+        var (markdown, diagnostics) = Rewrite("{% include ../../../etc/passwd %}\n");
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("{% include ../../../etc/passwd %}\n", markdown);
+        Assert.Contains("{% include ../../../etc/passwd %} inserts a file of the old site's _includes folder, which this site never reads", warning.Message, StringComparison.Ordinal);
+    }
 }
