@@ -15,6 +15,7 @@ public static class CliApp
             DataCommand.Create(),
             NewCommand.Create(),
             CheckCommand.Create(),
+            ImportCommand.Create(),
         };
         // With no command, build: the options of 'build' are accepted at the root too.
         foreach (var option in build.Options)

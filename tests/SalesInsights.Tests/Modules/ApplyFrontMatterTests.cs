@@ -276,6 +276,7 @@ public sealed class ApplyFrontMatterTests
 
         Assert.Equal(("SI0111", Severity.Warning, 4), (warning.Code, warning.Severity, warning.Line));
         Assert.True(site.Exists("posts/pinned/index.html"));
+    }
 
     [Fact]
     public async Task A_future_publish_date_keeps_an_article_out_like_a_future_date_and_dates_one_without_a_date()
