@@ -14,7 +14,7 @@ namespace SalesInsights.Charts;
 public sealed class ChartCache(string directory) : IStamped
 {
     /// <summary>Bump when drawing changes, so old figures are not served after an upgrade.</summary>
-    public const string RendererVersion = "charts-7";
+    public const string RendererVersion = "charts-8";
 
     private readonly ConcurrentDictionary<string, Lazy<(ChartOutcome Outcome, int Creator)>> _thisRun = new(StringComparer.Ordinal);
     private int _hits;

@@ -144,7 +144,8 @@ public static class ChartRenderer
         }
         html.Append("</tr></thead>\n<tbody>\n");
         var names = table.Labels();
-        for (var r = 0; r < table.RowCount; r++)
+        var shown = Math.Min(table.RowCount, ChartStyle.MaxTableRows);
+        for (var r = 0; r < shown; r++)
         {
             var row = table.Rows[r];
             html.Append("<tr>");
@@ -165,6 +166,11 @@ public static class ChartRenderer
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
+        if (shown < table.RowCount)
+        {
+            html.Append("<p class=\"chart-table-note\">The first ").Append(ValueFormatter.Format(shown, ValueFormat.Integer)).Append(" of ")
+                .Append(ValueFormatter.Format(table.RowCount, ValueFormat.Integer)).Append(" rows, in the chart's order; the CSV has every row.</p>\n");
+        }
         html.Append("<p><a class=\"chart-download\" href=\"").Append(Encode(placement.CsvHref)).Append("\" download>Download these numbers (CSV)</a></p>\n");
         html.Append("</details>\n</figure>\n");
         return html.ToString();

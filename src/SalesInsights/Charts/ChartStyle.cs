@@ -20,6 +20,12 @@ public static partial class ChartStyle
     /// <summary>The share of a band a bar fills; 0.75 keeps bars apart at phone widths (padding 0.25).</summary>
     public const double BarFill = 0.75;
 
+    /// <summary>
+    /// Rows a figure's data table shows in the page and feeds; the CSV download keeps every row. A 1,100-point
+    /// scatter's full table weighed about 150 KB in every feed item and page.
+    /// </summary>
+    public const int MaxTableRows = 50;
+
     /// <summary>Measured by <see cref="Drawing.TextWidth"/> with DejaVu Sans, shown in the theme's sans where it sets one.</summary>
     public const string FontStack = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif";
 

@@ -104,6 +104,17 @@ public sealed class ChartRendererTests
     }
 
     [Fact]
+    public void A_long_data_table_shows_its_first_rows_and_says_the_csv_has_every_row()
+    {
+        var outcome = TestData.RenderChart("title: T\ntype: scatter\nsql: SELECT amount, discount_pct FROM deals ORDER BY deal_id LIMIT 120\n", TestData.SampleCatalog);
+        var html = outcome.Figure!.Html;
+
+        Assert.Equal(ChartStyle.MaxTableRows, Svg.TableRows(html).Count);
+        Assert.Contains($"The first {ChartStyle.MaxTableRows} of 120 rows, in the chart's order; the CSV has every row.", html, StringComparison.Ordinal);
+        Assert.Equal(121, outcome.Figure.Csv.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
     public void The_same_chart_drawn_twice_is_the_same_text_so_builds_are_reproducible()
     {
         var first = Figure(WinRate);
