@@ -3,36 +3,16 @@ using SalesInsights.Data;
 namespace SalesInsights.Charts;
 
 /// <summary>
-/// The SQL behind a chart written with <c>data:</c> instead of <c>sql:</c>: columns of one dataset, filtered by
+/// The SQL behind a chart (or table) written with <c>data:</c> instead of <c>sql:</c>: columns of one dataset, filtered by
 /// <c>where</c>, aggregated per x (and group) inside DuckDB when <c>aggregate</c> is given.
 /// </summary>
-internal static class DatasetQuery
+public static class DatasetQuery
 {
     public static string? Build(ChartSpec spec, IChartKind kind, DataCatalog catalog, List<ChartProblem> problems)
     {
-        var name = spec.Data!;
-        var dataset = catalog.Find(name);
-        if (dataset is null)
-        {
-            problems.Add(new ChartProblem("SI305", $"Unknown dataset '{name}'.{NameSuggestions.DidYouMean(name, catalog.Datasets.Select(d => d.Name))} Datasets: {string.Join(", ", catalog.Datasets.Select(d => d.Name))}.", spec.PositionOf("data")));
-            return null;
-        }
-        var known = dataset.Columns.Select(c => c.Name).ToList();
-        bool Check(string? column, string key)
-        {
-            if (column is null || known.Contains(column, StringComparer.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-            problems.Add(new ChartProblem("SI305", $"Unknown column '{column}' in dataset '{dataset.Name}'.{NameSuggestions.DidYouMean(column, known)}", spec.PositionOf(key)));
-            return false;
-        }
-        var ok = Check(spec.X, "x") & Check(spec.Group, "group");
-        foreach (var y in spec.Y)
-        {
-            ok &= Check(y, "y");
-        }
-        if (!ok)
+        var named = new[] { (spec.X, spec.PositionOf("x")), (spec.Group, spec.PositionOf("group")) }
+            .Concat(spec.Y.Select(y => ((string?)y, spec.PositionOf("y"))));
+        if (Find(catalog, spec.Data!, spec.PositionOf("data"), named, problems) is not { } dataset)
         {
             return null;
         }
@@ -42,8 +22,7 @@ internal static class DatasetQuery
             return null;
         }
 
-        var where = string.IsNullOrWhiteSpace(spec.Where) ? string.Empty : $"\nWHERE {spec.Where}";
-        var from = $"FROM {DataCatalog.Identifier(dataset.Name)}{where}";
+        var from = From(dataset, spec.Where);
         if (spec.Aggregate is null)
         {
             var columns = new[] { spec.X, spec.Group }.Concat(spec.Y.Select(y => (string?)y)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
@@ -58,6 +37,35 @@ internal static class DatasetQuery
         var groupBy = keys.Count > 0 ? $" GROUP BY {string.Join(", ", keys)} ORDER BY {string.Join(", ", keys)}" : string.Empty;
         return $"SELECT {string.Join(", ", keys.Concat(values))} {from}{groupBy}";
     }
+
+    /// <summary>
+    /// The dataset a block names with <c>data:</c>, with every column the block names checked against it (each
+    /// reported at its own position); null after reporting what is unknown. Tables read datasets through this too.
+    /// </summary>
+    public static Dataset? Find(DataCatalog catalog, string name, SpecPosition at, IEnumerable<(string? Column, SpecPosition At)> columns, List<ChartProblem> problems)
+    {
+        var dataset = catalog.Find(name);
+        if (dataset is null)
+        {
+            problems.Add(new ChartProblem("SI305", $"Unknown dataset '{name}'.{NameSuggestions.DidYouMean(name, catalog.Datasets.Select(d => d.Name))} Datasets: {string.Join(", ", catalog.Datasets.Select(d => d.Name))}.", at));
+            return null;
+        }
+        var known = dataset.Columns.Select(c => c.Name).ToList();
+        var ok = true;
+        foreach (var (column, position) in columns)
+        {
+            if (column is not null && !known.Contains(column, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add(new ChartProblem("SI305", $"Unknown column '{column}' in dataset '{dataset.Name}'.{NameSuggestions.DidYouMean(column, known)}", position));
+                ok = false;
+            }
+        }
+        return ok ? dataset : null;
+    }
+
+    /// <summary>The FROM clause of a query over <paramref name="dataset"/>, filtered by a block's <c>where:</c>.</summary>
+    public static string From(Dataset dataset, string? where) =>
+        $"FROM {DataCatalog.Identifier(dataset.Name)}{(string.IsNullOrWhiteSpace(where) ? string.Empty : $"\nWHERE {where}")}";
 
     /// <summary>The spec as the query's columns name things: aggregated y columns take their aliases.</summary>
     public static ChartSpec Effective(ChartSpec spec) => spec.Aggregate is null

@@ -4,6 +4,7 @@ using SalesInsights.Markdown.DataNotes;
 using SalesInsights.Markdown.Images;
 using SalesInsights.Markdown.InlineValues;
 using SalesInsights.Markdown.KpiTiles;
+using SalesInsights.Markdown.Tables;
 
 namespace SalesInsights.Markdown;
 
@@ -13,6 +14,7 @@ public static class MarkdownFeatures
     public static IReadOnlyList<IMarkdownFeature> All { get; } =
     [
         new ChartBlockFeature(),
+        new TableBlockFeature(),
         new InlineValueFeature(),
         new ClaimFeature(),
         new KpiTileFeature(),

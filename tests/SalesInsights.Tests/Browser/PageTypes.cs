@@ -16,9 +16,10 @@ public static class PageTypes
     public const string Archive = "archive";
     public const string Author = "author";
     public const string Search = "search";
+    public const string ArticleWithTable = "article-with-table";
 
     /// <summary>Every kind of page: each must load cleanly, pass axe in both themes and fit a phone.</summary>
-    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound, Page, TagIndex, Archive, Author, Search];
+    public static readonly string[] All = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound, Page, TagIndex, Archive, Author, Search, ArticleWithTable];
 
     /// <summary>The kinds a reader sees most, photographed for the README and for review.</summary>
     public static readonly string[] Photographed = [Home, Article, Tag, Dashboard, FilteredDashboard, NotFound];
@@ -42,6 +43,7 @@ public static class PageTypes
             Archive => "/archive/",
             Author => site.PagesUnder("authors").FirstOrDefault(p => p != "/authors/"),
             Search => "/search/",
+            ArticleWithTable => ArticleWithLongTable(site),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a page type"),
         };
         Skip.If(path is null || (path != "/no-such-page/" && !site.Has(path)), $"The built sample site has no {type} page yet (looked for {path ?? "one"}); this test runs as soon as it is built.");
@@ -49,6 +51,10 @@ public static class PageTypes
     }
 
     /// <summary>The first article whose page holds a chart figure, if any.</summary>
+    /// <summary>An article with a data table long enough to be paged.</summary>
+    public static string? ArticleWithLongTable(BuiltSite site) =>
+        site.PagesUnder("posts").FirstOrDefault(p => File.ReadAllText(site.FileFor(p)).Contains("<tr hidden>", StringComparison.Ordinal));
+
     public static string? ArticleWithCharts(BuiltSite site) =>
         site.PagesUnder("posts").FirstOrDefault(p => File.ReadAllText(site.FileFor(p)).Contains("<figure class=\"chart", StringComparison.Ordinal));
 }

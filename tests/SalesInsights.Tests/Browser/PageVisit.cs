@@ -38,10 +38,12 @@ public sealed class PageVisit : IAsyncDisposable
 
     /// <param name="withAxe">Load axe-core into the page before its own scripts (as an init script, which a Content-Security-Policy cannot block).</param>
     /// <param name="settle">Wait for the network to be idle for half a second too, to catch late requests (slower; used where requests are the point).</param>
-    public static async Task<PageVisit> OpenAsync(IBrowser browser, Uri url, int width = 1280, ColorScheme scheme = ColorScheme.Light, int? expectedStatus = null, bool withAxe = false, bool settle = false)
+    /// <param name="javaScript">False: as a reader who blocks scripts.</param>
+    public static async Task<PageVisit> OpenAsync(IBrowser browser, Uri url, int width = 1280, ColorScheme scheme = ColorScheme.Light, int? expectedStatus = null, bool withAxe = false, bool settle = false, bool javaScript = true)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 800 },
             ColorScheme = scheme,
             ReducedMotion = ReducedMotion.Reduce,
